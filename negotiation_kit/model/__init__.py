@@ -1,0 +1,30 @@
+"""The model of two-level negotiation: numpy only, no plotting, no widgets."""
+
+from .bargaining import Negotiation, Outcome
+from .factions import Faction
+from .gains import Additive, Linear, Spatial
+from .nations import Nation
+from .rules import Leader, Majority, NationalWelfare, Quota, Unanimity
+from .side_payments import SidePayments
+from .spaces import Line, Plane
+from .winsets import LineWinSet, PlaneWinSet
+
+__all__ = [
+    "Additive",
+    "Faction",
+    "Leader",
+    "Line",
+    "LineWinSet",
+    "Linear",
+    "Majority",
+    "Nation",
+    "NationalWelfare",
+    "Negotiation",
+    "Outcome",
+    "Plane",
+    "PlaneWinSet",
+    "Quota",
+    "SidePayments",
+    "Spatial",
+    "Unanimity",
+]

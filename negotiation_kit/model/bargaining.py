@@ -1,0 +1,170 @@
+"""The international bargain: the zone of agreement, the outcome, and whether division pays.
+
+Each negotiator serves a *principal*, its nation's net welfare ``N`` and signs nothing
+that leaves it worse off than no agreement. ``solution="nash"`` picks the point of the zone
+that maximises ``N_A * N_B`` (Nash 1950); ``solution="split"`` splits the difference
+between the zone's edges, treating them as reservation points (one issue only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+
+from . import _checks, line, plane
+from .nations import Nation
+from .rules import ACCEPT_TOL
+from .spaces import Line, Plane
+from .winsets import LineWinSet, PlaneWinSet, WinSet, win_set
+
+SOLUTIONS = ("nash", "split")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a negotiation ends in.
+
+    ``agreement`` is a float (one issue), an array of two coordinates, or ``None`` for no
+    agreement; ``welfare`` maps each nation to its net welfare ``N``; ``faction_gains`` maps
+    each faction to its gain after transfers; ``transfers`` to the amount it received
+    (negative: paid). ``reason`` says in words why there is no agreement, if there is none.
+    """
+
+    agreement: float | np.ndarray | None
+    welfare: dict[str, float]
+    faction_gains: dict[str, float]
+    transfers: dict[str, float]
+    reason: str = ""
+
+    def __repr__(self) -> str:
+        if self.agreement is None:
+            return f"<no agreement: {self.reason}>"
+        where = np.round(np.asarray(self.agreement), 4).tolist()
+        welfare = ", ".join(f"{k} {v:.4g}" for k, v in self.welfare.items())
+        return f"<agreement at {where}; net welfare {welfare}>"
+
+
+@dataclass(frozen=True)
+class Negotiation:
+    """Two nations bargaining over an issue space.
+
+    Examples
+    --------
+    >>> import negotiation_kit as nk
+    >>> a = nk.Nation("Atlantica", [nk.Faction("exporters", nk.Linear(0.5, -0.2)),
+    ...                             nk.Faction("steelworkers", nk.Linear(0.5, 0.6))])
+    >>> b = nk.Nation("Borealia", [nk.Faction("Borealia", nk.Linear(-1, 0.8))])
+    >>> talks = nk.Negotiation(a, b, nk.Line())
+    >>> talks.zone().intervals
+    [(0.6, 0.8)]
+    >>> talks.outcome().agreement
+    0.6
+    >>> round(talks.desirability("Atlantica"), 12)
+    0.1
+    """
+
+    a: Nation
+    b: Nation
+    space: Line | Plane
+    solution: str = "nash"
+
+    def __post_init__(self) -> None:
+        _checks.instance("a", self.a, Nation, "an nk.Nation")
+        _checks.instance("b", self.b, Nation, "an nk.Nation")
+        _checks.instance("space", self.space, (Line, Plane), "nk.Line(...) or nk.Plane(...)")
+        if self.solution not in SOLUTIONS:
+            raise ValueError(f"solution must be one of {SOLUTIONS}, got {self.solution!r}")
+        if self.solution == "split" and isinstance(self.space, Plane):
+            raise ValueError(
+                "solution='split' is defined on one issue only; use solution='nash' on a Plane"
+            )
+        if self.a.name == self.b.name:
+            raise ValueError(f"b must have a different name from a, both are {self.a.name!r}")
+        shared = sorted({f.name for f in self.a.factions} & {f.name for f in self.b.factions})
+        if shared:
+            raise ValueError(
+                f"faction names must differ between the nations, {shared[0]!r} is in both "
+                f"{self.a.name!r} and {self.b.name!r}"
+            )
+        for nation in (self.a, self.b):
+            if nation.dimension != self.space.dimension:
+                raise ValueError(
+                    f"space must match the factions' gains: {nation.name!r} has gains on "
+                    f"{nation.dimension} issue(s), the space has {self.space.dimension}"
+                )
+
+    @cached_property
+    def _zone(self) -> WinSet:
+        return win_set((self.a, self.b), self.space)
+
+    def zone(self) -> WinSet:
+        """The zone of agreement, ``WS_A ∩ WS_B``."""
+        return self._zone
+
+    @cached_property
+    def _outcome(self) -> Outcome:
+        zone = self._zone
+        if zone.is_empty:
+            return self._no_agreement("the zone of agreement is empty")
+        point: Any
+        if isinstance(zone, LineWinSet):
+            if self.solution == "split":
+                point = _split(zone)
+            else:
+                point = line.nash(self.a, self.b, zone.intervals)
+        else:
+            assert isinstance(zone, PlaneWinSet)
+            point = plane.nash(self.a, self.b, zone.space, zone.mask)
+        if point is None:
+            return self._no_agreement("no point of the zone leaves both nations better off")
+        welfare = {n.name: float(n.net_welfare(point)) for n in (self.a, self.b)}
+        if min(welfare.values()) < -ACCEPT_TOL:
+            return self._no_agreement("splitting the difference would leave a nation worse off")
+        gains: dict[str, float] = {}
+        transfers: dict[str, float] = {}
+        for nation in (self.a, self.b):
+            paid = nation.transfers(point)
+            transfers.update(paid)
+            for faction, gain in zip(nation.factions, nation.gains(point), strict=True):
+                gains[faction.name] = float(gain) + paid[faction.name]
+        if isinstance(point, np.ndarray):
+            point = point.copy()
+            point.flags.writeable = False
+        return Outcome(point, welfare, gains, transfers)
+
+    def outcome(self) -> Outcome:
+        """The agreement the negotiators reach, with welfare, gains and transfers."""
+        return self._outcome
+
+    def _no_agreement(self, reason: str) -> Outcome:
+        names = [f.name for n in (self.a, self.b) for f in n.factions]
+        zeros = dict.fromkeys(names, 0.0)
+        return Outcome(None, {self.a.name: 0.0, self.b.name: 0.0}, zeros, dict(zeros), reason)
+
+    def desirability(self, nation_name: str) -> float:
+        """``Δ``: the nation's net welfare here minus what it gets if it bargains unitarily.
+
+        Division is *desirable* for the nation when ``Δ > 0`` (in the spirit of Mayer 1992).
+        """
+        names = (self.a.name, self.b.name)
+        if nation_name not in names:
+            raise ValueError(f"nation_name must be one of {names}, got {nation_name!r}")
+        side = "a" if nation_name == self.a.name else "b"
+        unitary = getattr(self, side).unitary()
+        benchmark = dataclasses.replace(self, **{side: unitary})
+        return self.outcome().welfare[nation_name] - benchmark.outcome().welfare[nation_name]
+
+
+def _split(zone: LineWinSet) -> float:
+    if len(zone.intervals) != 1:
+        shown = ", ".join(f"[{lo:.3g}, {hi:.3g}]" for lo, hi in zone.intervals)
+        raise ValueError(
+            f"split-the-difference needs the zone to be one interval, got {shown}; "
+            "use solution='nash'"
+        )
+    low, high = zone.intervals[0]
+    return 0.5 * (low + high)

@@ -1,0 +1,167 @@
+"""A nation: its factions, how it ratifies, and whether winners may compensate losers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from . import _checks, side_payments
+from ._checks import FloatArray
+from .factions import Faction
+from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimity
+from .side_payments import SidePayments
+
+if TYPE_CHECKING:
+    from .spaces import Line, Plane
+    from .winsets import WinSet
+
+MAX_FACTIONS = 12
+
+
+@dataclass(frozen=True)
+class Nation:
+    """A nation at the table: its domestic factions, its ratification rule and payments.
+
+    National welfare is the sum of the factions' gains, ``W(z) = sum_i g_i(z)``; the
+    nation ratifies what its ``rule`` accepts, or, with ``side_payments``, what the factions
+    that gain can pay the blocking losers to accept (in the spirit of Mayer 1992).
+
+    Examples
+    --------
+    >>> import negotiation_kit as nk
+    >>> atlantica = nk.Nation("Atlantica", [
+    ...     nk.Faction("exporters", nk.Linear(0.5, -0.2)),
+    ...     nk.Faction("steelworkers", nk.Linear(0.5, 0.6)),
+    ... ])
+    >>> atlantica.welfare(0.7)
+    0.5
+    >>> atlantica.ratifies([0.5, 0.7])
+    array([False,  True])
+    >>> atlantica.win_set(nk.Line()).intervals
+    [(0.6, 1.0)]
+    >>> atlantica.unitary().win_set(nk.Line()).intervals
+    [(0.2, 1.0)]
+    """
+
+    name: str
+    factions: tuple[Faction, ...]
+    rule: Rule = field(default_factory=Unanimity)
+    side_payments: SidePayments | None = None
+
+    def __post_init__(self) -> None:
+        _checks.name("name", self.name)
+        if isinstance(self.factions, Faction):
+            object.__setattr__(self, "factions", (self.factions,))
+        if isinstance(self.factions, str) or not hasattr(self.factions, "__iter__"):
+            raise TypeError(f"factions must be a list of nk.Faction, got {self.factions!r}")
+        factions = tuple(self.factions)
+        if not factions:
+            raise ValueError("factions must list at least one nk.Faction, got none")
+        if len(factions) > MAX_FACTIONS:
+            raise ValueError(f"factions must be at most {MAX_FACTIONS}, got {len(factions)}")
+        for k, faction in enumerate(factions):
+            _checks.instance(f"factions[{k}]", faction, Faction, "an nk.Faction")
+        names = [f.name for f in factions]
+        for duplicate in sorted({n for n in names if names.count(n) > 1}):
+            raise ValueError(f"factions must have distinct names, got {duplicate!r} twice")
+        dimensions = {f.dimension for f in factions}
+        if len(dimensions) > 1:
+            raise ValueError(
+                "factions must all have gains on the same number of issues, got "
+                + ", ".join(f"{f.name!r}: {f.dimension}" for f in factions)
+            )
+        _checks.instance("rule", self.rule, RULES, "a rule such as nk.Unanimity() or nk.Quota(0.5)")
+        self.rule.check(factions)
+        if self.side_payments is not None:
+            _checks.instance(
+                "side_payments", self.side_payments, SidePayments, "nk.SidePayments(...) or None"
+            )
+            self.side_payments.check(factions)
+        object.__setattr__(self, "factions", factions)
+
+    @property
+    def dimension(self) -> int:
+        """How many issues the nation's factions care about."""
+        return self.factions[0].dimension
+
+    @property
+    def coalitions(self) -> Coalitions:
+        """The minimal winning coalitions of the rule, as tuples of faction indices."""
+        return self.rule.coalitions(self.factions)
+
+    def _gains(self, z: FloatArray) -> FloatArray:
+        return np.stack([f.gain.evaluate(z) for f in self.factions])
+
+    def _evaluate(self, z: Any) -> tuple[FloatArray, bool]:
+        array, single = _checks.points(z, self.dimension)
+        return self._gains(array), single
+
+    def gains(self, z: Any) -> FloatArray:
+        """Each faction's gain at each point, shape (factions, points) (or (factions,))."""
+        gains, single = self._evaluate(z)
+        return gains[:, 0] if single else gains
+
+    def welfare(self, z: Any) -> Any:
+        """National welfare ``W(z) = sum_i g_i(z)``."""
+        gains, single = self._evaluate(z)
+        return _one(gains.sum(axis=0), single)
+
+    def compensation(self, z: Any) -> Any:
+        """Minimum compensation ``D*(z)``: the delivered amount needed to ratify ``z``."""
+        gains, single = self._evaluate(z)
+        return _one(side_payments.minimum_compensation(gains, self.coalitions), single)
+
+    def net_welfare(self, z: Any) -> Any:
+        """Net national welfare ``N(z) = W(z) - (1/e - 1) D*(z)`` (``W`` without payments)."""
+        gains, single = self._evaluate(z)
+        return _one(self._net_welfare(gains), single)
+
+    def ratifies(self, z: Any) -> Any:
+        """Whether the nation would ratify each agreement in ``z``."""
+        gains, single = self._evaluate(z)
+        return _one(self._ratifies(gains), single)
+
+    def _net_welfare(self, gains: FloatArray) -> FloatArray:
+        needed = side_payments.minimum_compensation(gains, self.coalitions)
+        return side_payments.net_welfare(gains.sum(axis=0), needed, self.side_payments)
+
+    def _ratifies(self, gains: FloatArray) -> BoolArray:
+        plain = self.rule.winning(gains, self.factions)
+        payments = self.side_payments
+        if payments is None or not self.coalitions:
+            return plain
+        needed = side_payments.minimum_compensation(gains, self.coalitions)
+        able = side_payments.capacity(gains, payments, self.factions)
+        return side_payments.ratifies_with_payments(plain, needed, able, payments.efficiency)
+
+    def transfers(self, z: Any) -> dict[str, float]:
+        """Side-payments made to ratify one agreement ``z``: faction name -> amount received.
+
+        Amounts are delivered units; a negative amount is what a payer pays. All zero when
+        the nation needs no payments at ``z`` or has no side-payment regime.
+        """
+        gains, single = self._evaluate(z)
+        if not single:
+            raise ValueError("z must be one agreement for transfers, got several points")
+        amounts = np.zeros(len(self.factions))
+        if self.side_payments is not None and bool(self._ratifies(gains)[0]):
+            amounts = side_payments.transfers(
+                gains[:, 0], self.coalitions, self.side_payments, self.factions
+            )
+        return {f.name: float(a) + 0.0 for f, a in zip(self.factions, amounts, strict=True)}
+
+    def win_set(self, space: Line | Plane) -> WinSet:
+        """The agreements in ``space`` the nation would ratify (exact on a Line)."""
+        from .winsets import win_set
+
+        return win_set((self,), space)
+
+    def unitary(self) -> Nation:
+        """The benchmark: the same factions acting as one (``NationalWelfare``, no payments)."""
+        return Nation(self.name, self.factions, NationalWelfare(), None)
+
+
+def _one(values: Any, single: bool) -> Any:
+    return values[0].item() if single else values
