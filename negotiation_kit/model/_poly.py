@@ -16,10 +16,14 @@ Poly = tuple[float, ...]
 ZERO: Poly = (0.0, 0.0, 0.0)
 
 
-def add(*polys: Poly) -> Poly:
-    """The sum of polynomials."""
-    size = max(len(p) for p in polys)
-    return tuple(sum(p[k] for p in polys if k < len(p)) for k in range(size))
+def _pad(p: Poly) -> Poly:
+    return p if len(p) >= 3 else (*p, *(0.0,) * (3 - len(p)))
+
+
+def add(p: Poly, q: Poly) -> Poly:
+    """``p + q`` (quadratics: the only kind that is ever added)."""
+    p, q = _pad(p), _pad(q)
+    return (p[0] + q[0], p[1] + q[1], p[2] + q[2])
 
 
 def scale(p: Poly, factor: float) -> Poly:
@@ -29,12 +33,16 @@ def scale(p: Poly, factor: float) -> Poly:
 
 def sub(p: Poly, q: Poly) -> Poly:
     """``p - q``."""
-    return add(p, scale(q, -1.0))
+    p, q = _pad(p), _pad(q)
+    return (p[0] - q[0], p[1] - q[1], p[2] - q[2])
 
 
 def total(polys: Iterable[Poly]) -> Poly:
-    """The sum of any number of polynomials (``ZERO`` for none)."""
-    return add(ZERO, *polys)
+    """The sum of any number of quadratics (``ZERO`` for none)."""
+    c0 = c1 = c2 = 0.0
+    for p in polys:
+        c0, c1, c2 = c0 + p[0], c1 + p[1], c2 + p[2]
+    return (c0, c1, c2)
 
 
 def multiply(p: Poly, q: Poly) -> Poly:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from functools import lru_cache
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -47,15 +48,19 @@ def _piece_polys(nation: Nation, middle: float) -> tuple[list[Poly], Poly]:
     return costs, able
 
 
-def cuts(nation: Nation, low: float, high: float) -> list[float]:
-    """Every point of ``[low, high]`` where the nation's win-set or ``N`` may change form."""
+@lru_cache(maxsize=256)
+def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
+    """Every point of ``[low, high]`` where the nation's win-set or ``N`` may change form.
+
+    Cached: a slider that moves one nation leaves the other's cuts to be reused.
+    """
     gains = _gain_polys(nation)
     points = {low, high}
     for p in [*gains, _poly.total(gains)]:
         points.update(_poly.roots_between(p, low, high))
     payments = nation.side_payments
     if payments is None or not nation.coalitions:
-        return sorted(points)
+        return tuple(sorted(points))
     first = sorted(points)
     e, budget = payments.efficiency, payments.budget
     for left, right in itertools.pairwise(first):
@@ -67,7 +72,7 @@ def cuts(nation: Nation, low: float, high: float) -> list[float]:
             targets += [_poly.sub(c, (e * budget,)) for c in costs]
         for p in targets:
             points.update(_poly.roots_between(p, left, right))
-    return sorted(points)
+    return tuple(sorted(points))
 
 
 def _dedupe(points: Iterable[float]) -> list[float]:
