@@ -32,6 +32,9 @@ class Outcome:
     agreement; ``welfare`` maps each nation to its net welfare ``N``; ``faction_gains`` maps
     each faction to its gain after transfers; ``transfers`` to the amount it received
     (negative: paid). ``reason`` says in words why there is no agreement, if there is none.
+
+    >>> _example().outcome()
+    <agreement at 0.6; net welfare Atlantica 0.4, Borealia 0.2>
     """
 
     agreement: float | np.ndarray | None
@@ -102,7 +105,11 @@ class Negotiation:
         return win_set((self.a, self.b), self.space)
 
     def zone(self) -> WinSet:
-        """The zone of agreement, ``WS_A ∩ WS_B``."""
+        """The zone of agreement, ``WS_A ∩ WS_B``: the deals both nations would ratify.
+
+        >>> _example().zone()
+        <win-set on one issue: [0.6, 0.8]>
+        """
         return self._zone
 
     @cached_property
@@ -137,7 +144,14 @@ class Negotiation:
         return Outcome(point, welfare, gains, transfers)
 
     def outcome(self) -> Outcome:
-        """The agreement the negotiators reach, with welfare, gains and transfers."""
+        """The agreement the negotiators reach, with welfare, gains and transfers.
+
+        >>> outcome = _example().outcome()
+        >>> outcome.agreement, outcome.welfare
+        (0.6, {'Atlantica': 0.4, 'Borealia': 0.2})
+        >>> outcome.faction_gains
+        {'exporters': 0.4, 'steelworkers': 0.0, 'Borealia': 0.2}
+        """
         return self._outcome
 
     def _no_agreement(self, reason: str) -> Outcome:
@@ -149,6 +163,9 @@ class Negotiation:
         """``Δ``: the nation's net welfare here minus what it gets if it bargains unitarily.
 
         Division is *desirable* for the nation when ``Δ > 0`` (in the spirit of Mayer 1992).
+
+        >>> round(_example().desirability("Atlantica"), 12)  # 0.4 divided vs 0.3 unitary
+        0.1
         """
         names = (self.a.name, self.b.name)
         if nation_name not in names:
@@ -157,6 +174,16 @@ class Negotiation:
         unitary = getattr(self, side).unitary()
         benchmark = dataclasses.replace(self, **{side: unitary})
         return self.outcome().welfare[nation_name] - benchmark.outcome().welfare[nation_name]
+
+
+def _example() -> Negotiation:
+    """The negotiation of the docstrings: model.md E2, a hawk's veto ties Atlantica's hands."""
+    from .factions import Faction
+    from .gains import Linear
+    from .nations import _example as atlantica
+
+    borealia = Nation("Borealia", (Faction("Borealia", Linear(-1.0, 0.8)),))
+    return Negotiation(atlantica(), borealia, Line())
 
 
 def _split(zone: LineWinSet) -> float:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from functools import lru_cache
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np

@@ -99,27 +99,55 @@ class Nation:
         return self._gains(array), single
 
     def gains(self, z: Any) -> FloatArray:
-        """Each faction's gain at each point, shape (factions, points) (or (factions,))."""
+        """Each faction's gain at each point, shape (factions, points) (or (factions,)).
+
+        >>> _example().gains(0.7)
+        array([0.45, 0.05])
+        """
         gains, single = self._evaluate(z)
         return gains[:, 0] if single else gains
 
     def welfare(self, z: Any) -> Any:
-        """National welfare ``W(z) = sum_i g_i(z)``."""
+        """National welfare ``W(z) = sum_i g_i(z)``.
+
+        >>> _example().welfare([0.4, 0.7])
+        array([0.2, 0.5])
+        """
         gains, single = self._evaluate(z)
         return _one(gains.sum(axis=0), single)
 
     def compensation(self, z: Any) -> Any:
-        """Minimum compensation ``D*(z)``: the delivered amount needed to ratify ``z``."""
+        """Minimum compensation ``D*(z)``: the delivered amount needed to ratify ``z``.
+
+        Unanimity needs every loser paid its deficit ``max(0, -g_i)``; a quota only the
+        cheapest losers that make the coalition winning (targeting).
+
+        >>> _example().compensation([0.5, 0.7])
+        array([0.05, 0.  ])
+        """
         gains, single = self._evaluate(z)
         return _one(side_payments.minimum_compensation(gains, self.coalitions), single)
 
     def net_welfare(self, z: Any) -> Any:
-        """Net national welfare ``N(z) = W(z) - (1/e - 1) D*(z)`` (``W`` without payments)."""
+        """Net national welfare ``N(z) = W(z) - (1/e - 1) D*(z)`` (``W`` without payments).
+
+        It is the nation's welfare if it ratified ``z``, counting the deadweight of the
+        payments that ratifying ``z`` takes (none when ``e`` is 0 or 1).
+
+        >>> import dataclasses, negotiation_kit as nk
+        >>> leaky = dataclasses.replace(_example(), side_payments=nk.SidePayments(0.5))
+        >>> round(leaky.net_welfare(0.5), 12)  # W = 0.3, less 1 x D* = 0.05
+        0.25
+        """
         gains, single = self._evaluate(z)
         return _one(self._net_welfare(gains), single)
 
     def ratifies(self, z: Any) -> Any:
-        """Whether the nation would ratify each agreement in ``z``."""
+        """Whether the nation would ratify each agreement in ``z``.
+
+        >>> _example().ratifies(0.6)
+        True
+        """
         gains, single = self._evaluate(z)
         return _one(self._ratifies(gains), single)
 
@@ -141,6 +169,11 @@ class Nation:
 
         Amounts are delivered units; a negative amount is what a payer pays. All zero when
         the nation needs no payments at ``z`` or has no side-payment regime.
+
+        >>> import dataclasses, negotiation_kit as nk
+        >>> paying = dataclasses.replace(_example(), side_payments=nk.SidePayments(1.0))
+        >>> {k: round(v, 12) for k, v in paying.transfers(0.5).items()}
+        {'exporters': -0.05, 'steelworkers': 0.05}
         """
         gains, single = self._evaluate(z)
         if not single:
@@ -153,14 +186,33 @@ class Nation:
         return {f.name: float(a) + 0.0 for f, a in zip(self.factions, amounts, strict=True)}
 
     def win_set(self, space: Line | Plane) -> WinSet:
-        """The agreements in ``space`` the nation would ratify (exact on a Line)."""
+        """The agreements in ``space`` the nation would ratify (exact on a Line).
+
+        >>> import negotiation_kit as nk
+        >>> _example().win_set(nk.Line(0, 2))
+        <win-set on one issue: [0.6, 2]>
+        """
         from .winsets import win_set
 
         return win_set((self,), space)
 
     def unitary(self) -> Nation:
-        """The benchmark: the same factions acting as one (``NationalWelfare``, no payments)."""
+        """The benchmark: the same factions acting as one (``NationalWelfare``, no payments).
+
+        >>> _example().unitary().rule
+        NationalWelfare()
+        """
         return Nation(self.name, self.factions, NationalWelfare(), None)
+
+
+def _example() -> Nation:
+    """The divided nation of the docstrings: a dove and a hawk with a veto (model.md E2)."""
+    from .gains import Linear
+
+    return Nation(
+        "Atlantica",
+        (Faction("exporters", Linear(0.5, -0.2)), Faction("steelworkers", Linear(0.5, 0.6))),
+    )
 
 
 def _one(values: Any, single: bool) -> Any:
