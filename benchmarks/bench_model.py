@@ -104,11 +104,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=200)
     args = parser.parse_args()
+
+    def targeted(shift: float) -> nk.Negotiation:
+        return two_issue(shift, targeted=True)
+
+    fewer = max(1, args.repeats // 4)
     cases = [
         ("one issue: 3 factions, quota, payments", one_issue, 1.0, args.repeats),
-        ("two issues: 3 factions, zone + nash", two_issue, 20.0, args.repeats // 4),
-        ("two issues: quota + payments (targeting)", lambda s: two_issue(s, True), 20.0, args.repeats // 4),
-    ]  # fmt: skip
+        ("two issues: 3 factions, zone + nash", two_issue, 20.0, fewer),
+        ("two issues: quota + payments (targeting)", targeted, 20.0, fewer),
+    ]
     rows = []
     print(f"{'case':44} {'median':>9} {'p90':>9} {'naive':>10} {'ratio':>8} {'target':>8}")
     for label, make, target, repeats in cases:
