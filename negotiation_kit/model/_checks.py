@@ -17,18 +17,58 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 
 
+MAX_ENTRIES = 100
+"""The most entries a list of numbers (weights, coordinates) may have."""
+
+
+def is_real(value: Any) -> bool:
+    """A real number: Python or numpy ints and floats; not bools, complex numbers or times."""
+    return isinstance(value, Real | np.integer | np.floating) and not isinstance(
+        value, bool | np.bool_ | np.timedelta64
+    )
+
+
 def _show(value: Any) -> str:
     text = repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+LIMIT = 1e9
+"""The largest size of any number in a scenario: beyond it sums and squares lose meaning."""
+
+
 def number(name: str, value: Any, allowed: str = "a finite number") -> float:
-    """Return ``value`` as a float, or raise naming ``name`` and what is allowed."""
-    if isinstance(value, bool) or not isinstance(value, Real | np.number):
+    """Return ``value`` as a float, or raise naming ``name`` and what is allowed.
+
+    Numbers must be finite and at most ``LIMIT`` (1e9) in size.
+    """
+    if not is_real(value):
         raise TypeError(f"{name} must be {allowed}, got {_show(value)} ({type(value).__name__})")
-    result = float(value)
+    result = _float(name, value, allowed)
     if not math.isfinite(result):
         raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
+    if abs(result) > LIMIT:
+        raise ValueError(f"{name} must be {allowed} of size at most 1e9, got {_show(value)}")
+    return result
+
+
+def _float(name: str, value: Any, allowed: str) -> float:
+    try:
+        return float(value)
+    except OverflowError:
+        raise ValueError(
+            f"{name} must be {allowed} of size at most 1e9, got {_show(value)}"
+        ) from None
+
+
+def budget(name: str, value: Any) -> float:
+    """A non-negative number, where ``math.inf`` (no cap) is allowed."""
+    allowed = "a non-negative number or math.inf"
+    if not is_real(value):
+        raise TypeError(f"{name} must be {allowed}, got {_show(value)} ({type(value).__name__})")
+    result = _float(name, value, allowed)
+    if math.isnan(result) or result < 0 or LIMIT < result < math.inf:
+        raise ValueError(f"{name} must be {allowed} (at most 1e9 if finite), got {_show(value)}")
     return result
 
 
@@ -42,11 +82,15 @@ def number_in(name: str, value: Any, low: float, high: float, *, open_low: bool 
     return result
 
 
-def vector(name: str, value: Any, length: int | None = None) -> tuple[float, ...]:
+def vector(
+    name: str, value: Any, length: int | None = None, what: str = "a sequence of numbers"
+) -> tuple[float, ...]:
     """A sequence of finite numbers (of ``length`` entries when given), as a tuple of floats."""
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
-        what = f"{length} numbers" if length else "a sequence of numbers"
+        what = f"{length} numbers" if length else what
         raise TypeError(f"{name} must be {what}, got {_show(value)} ({type(value).__name__})")
+    if len(value) > MAX_ENTRIES:
+        raise ValueError(f"{name} must have at most {MAX_ENTRIES} entries, got {len(value)}")
     items = (
         list(np.ravel(np.asarray(value, dtype=object))) if isinstance(value, np.ndarray) else value
     )
@@ -67,8 +111,22 @@ def name(param: str, value: Any) -> str:
     return value
 
 
+def names(param: str, value: Any) -> tuple[str, ...]:
+    """A tuple (or list) of non-empty strings, such as veto holders or payers."""
+    if not isinstance(value, tuple | list):
+        raise TypeError(
+            f"{param} must be a tuple of faction names, got {_show(value)} ({type(value).__name__})"
+        )
+    return tuple(name(f"{param}[{k}]", item) for k, item in enumerate(value))
+
+
 def instance(param: str, value: Any, kinds: type | tuple[type, ...], allowed: str) -> Any:
     """``value`` if it is one of ``kinds``, else a TypeError saying what is allowed."""
+    if isinstance(value, type) and issubclass(value, kinds):
+        raise TypeError(
+            f"{param} must be {allowed}, got the class {value.__name__} itself: "
+            f"did you mean nk.{value.__name__}(...) with brackets?"
+        )
     if not isinstance(value, kinds):
         raise TypeError(f"{param} must be {allowed}, got {_show(value)} ({type(value).__name__})")
     return value
@@ -80,12 +138,20 @@ def points(value: Any, dimension: int) -> tuple[FloatArray, bool]:
     One issue accepts a number or a 1-D array; several issues accept one point ``(d,)`` or an
     array of shape ``(n, d)``. NaN and infinite coordinates are refused.
     """
-    if isinstance(value, (bool, str | bytes)):
-        raise TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})")
+    refused = TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})")
     try:
-        array = np.asarray(value, dtype=np.float64)
+        raw = np.asarray(value)
+        if raw.dtype.kind == "O" and all(is_real(v) for v in raw.ravel()):
+            raw = raw.astype(np.float64)
+    except OverflowError:
+        raise ValueError(
+            f"z must be finite numbers of size at most 1e9, got {_show(value)}"
+        ) from None
     except (TypeError, ValueError):
-        raise TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})") from None
+        raise refused from None
+    if raw.dtype.kind not in "iuf":
+        raise refused
+    array = raw.astype(np.float64)
     if dimension == 1:
         single = array.ndim == 0
         if array.ndim > 1:
@@ -101,6 +167,6 @@ def points(value: Any, dimension: int) -> tuple[FloatArray, bool]:
                 f"z must be one point of {dimension} coordinates or an array of shape "
                 f"(n, {dimension}), got shape {np.shape(value)}"
             )
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"z must be finite numbers, got {_show(value)}")
+    if not np.all(np.isfinite(array)) or np.any(np.abs(array) > LIMIT):
+        raise ValueError(f"z must be finite numbers of size at most 1e9, got {_show(value)}")
     return array, single

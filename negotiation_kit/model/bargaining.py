@@ -17,7 +17,6 @@ import numpy as np
 
 from . import _checks, line, plane
 from .nations import Nation
-from .rules import ACCEPT_TOL
 from .spaces import Line, Plane
 from .winsets import LineWinSet, PlaneWinSet, WinSet, win_set
 
@@ -79,6 +78,7 @@ class Negotiation:
         _checks.instance("a", self.a, Nation, "an nk.Nation")
         _checks.instance("b", self.b, Nation, "an nk.Nation")
         _checks.instance("space", self.space, (Line, Plane), "nk.Line(...) or nk.Plane(...)")
+        _checks.instance("solution", self.solution, str, f"one of {SOLUTIONS}")
         if self.solution not in SOLUTIONS:
             raise ValueError(f"solution must be one of {SOLUTIONS}, got {self.solution!r}")
         if self.solution == "split" and isinstance(self.space, Plane):
@@ -129,7 +129,7 @@ class Negotiation:
         if point is None:
             return self._no_agreement("no point of the zone leaves both nations better off")
         welfare = {n.name: float(n.net_welfare(point)) for n in (self.a, self.b)}
-        if min(welfare.values()) < -ACCEPT_TOL:
+        if any(welfare[n.name] < -n.slack for n in (self.a, self.b)):
             return self._no_agreement("splitting the difference would leave a nation worse off")
         gains: dict[str, float] = {}
         transfers: dict[str, float] = {}
@@ -168,6 +168,7 @@ class Negotiation:
         0.1
         """
         names = (self.a.name, self.b.name)
+        _checks.instance("nation_name", nation_name, str, f"one of the names {names}")
         if nation_name not in names:
             raise ValueError(f"nation_name must be one of {names}, got {nation_name!r}")
         side = "a" if nation_name == self.a.name else "b"

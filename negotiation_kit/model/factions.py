@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import _checks
-from .gains import Additive, Linear, Spatial
+from .gains import Additive, Linear, Spatial, snap
 
 GAIN_FAMILIES = (Linear, Additive, Spatial)
 
@@ -46,8 +46,6 @@ class Faction:
 
     def accepts(self, z: object) -> object:
         """Whether the faction would accept each agreement in ``z`` (gain ``>= 0``)."""
-        from .rules import ACCEPT_TOL
-
         array, single = _checks.points(z, self.dimension)
-        result = self.gain.evaluate(array) >= -ACCEPT_TOL
+        result = snap(self.gain.evaluate(array), self.gain.scale) >= 0
         return bool(result[0]) if single else result

@@ -20,6 +20,9 @@ import numpy as np
 from . import _checks
 from ._checks import FloatArray
 
+ACCEPT_TOL = 1e-12
+"""Gains within ``ACCEPT_TOL * scale`` of zero count as zero: rounding never flips a vote."""
+
 Quadratic = tuple[float, float, float]
 """Coefficients ``(c0, c1, c2)`` of ``c0 + c1 x + c2 x**2``."""
 
@@ -33,6 +36,14 @@ class Gain(Protocol):
     def evaluate(self, z: FloatArray) -> FloatArray: ...
 
     def coefficients(self) -> Quadratic: ...
+
+    @property
+    def scale(self) -> float: ...
+
+
+def snap(values: FloatArray, scale: float) -> FloatArray:
+    """Gains that differ from zero by rounding only (``ACCEPT_TOL * scale``) set to zero."""
+    return np.where(np.abs(values) <= ACCEPT_TOL * scale, 0.0, values)
 
 
 class _GainBase:
@@ -90,6 +101,11 @@ class Linear(_GainBase):
     def evaluate(self, z: FloatArray) -> FloatArray:
         return self.stake * (z - self.reservation)
 
+    @property
+    def scale(self) -> float:
+        """The size of the numbers this gain works with (for rounding tolerances)."""
+        return abs(self.stake) * (1.0 + abs(self.reservation))
+
     def coefficients(self) -> Quadratic:
         return (-self.stake * self.reservation, self.stake, 0.0)
 
@@ -122,6 +138,11 @@ class Additive(_GainBase):
     @property
     def dimension(self) -> int:  # type: ignore[override]
         return len(self.weights)
+
+    @property
+    def scale(self) -> float:
+        """The size of the numbers this gain works with (for rounding tolerances)."""
+        return sum(abs(w) for w in self.weights) + abs(self.threshold)
 
     def evaluate(self, z: FloatArray) -> FloatArray:
         if self.dimension == 1:
@@ -178,6 +199,12 @@ class Spatial(_GainBase):
         """The radius of the acceptance disc, ``|q - ideal|``."""
         return float(math.dist(np.atleast_1d(self.ideal), np.atleast_1d(self.status_quo)))
 
+    @property
+    def scale(self) -> float:
+        """The size of the numbers this gain works with (for rounding tolerances)."""
+        theta = float(np.sum(np.square(self.ideal)))
+        return self.salience * (1.0 + self.radius**2 + theta)
+
     def evaluate(self, z: FloatArray) -> FloatArray:
         theta = np.asarray(self.ideal)
         squared = (z - theta) ** 2 if self.dimension == 1 else np.sum((z - theta) ** 2, axis=-1)
@@ -192,8 +219,8 @@ class Spatial(_GainBase):
 def _coordinates(name: str, value: Any) -> tuple[float, ...]:
     """A point: one number (one issue) or a sequence of numbers."""
     if isinstance(value, Real | np.number | bool):
-        return (_checks.number(name, value),)
-    return _checks.vector(name, value)
+        return (_checks.number(name, value, "a finite number or a sequence of finite numbers"),)
+    return _checks.vector(name, value, what="a finite number or a sequence of finite numbers")
 
 
 def _one_issue_only(gain: Additive | Spatial) -> None:

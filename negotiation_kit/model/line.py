@@ -20,7 +20,6 @@ import numpy as np
 
 from . import _poly
 from ._poly import Poly
-from .rules import ACCEPT_TOL
 
 if TYPE_CHECKING:
     from .nations import Nation
@@ -151,7 +150,7 @@ def nash(a: Nation, b: Nation, zone: Intervals) -> float | None:
     x = np.array(candidates)
     net_a_x = a._net_welfare(a._gains(x))
     net_b_x = b._net_welfare(b._gains(x))
-    feasible = (net_a_x >= -ACCEPT_TOL) & (net_b_x >= -ACCEPT_TOL)
+    feasible = (net_a_x >= -a.slack) & (net_b_x >= -b.slack)
     if not feasible.any():
         return None
     product_x = np.where(feasible, np.maximum(net_a_x, 0) * np.maximum(net_b_x, 0), -np.inf)

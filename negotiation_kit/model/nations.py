@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sized
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -10,7 +12,8 @@ import numpy as np
 from . import _checks, side_payments
 from ._checks import FloatArray
 from .factions import Faction
-from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimity
+from .gains import snap
+from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimity, slack
 from .side_payments import SidePayments
 
 if TYPE_CHECKING:
@@ -56,11 +59,12 @@ class Nation:
             object.__setattr__(self, "factions", (self.factions,))
         if isinstance(self.factions, str) or not hasattr(self.factions, "__iter__"):
             raise TypeError(f"factions must be a list of nk.Faction, got {self.factions!r}")
-        factions = tuple(self.factions)
+        factions = tuple(itertools.islice(self.factions, MAX_FACTIONS + 1))
         if not factions:
             raise ValueError("factions must list at least one nk.Faction, got none")
         if len(factions) > MAX_FACTIONS:
-            raise ValueError(f"factions must be at most {MAX_FACTIONS}, got {len(factions)}")
+            count = len(self.factions) if isinstance(self.factions, Sized) else "more"
+            raise ValueError(f"factions must be at most {MAX_FACTIONS}, got {count}")
         for k, faction in enumerate(factions):
             _checks.instance(f"factions[{k}]", faction, Faction, "an nk.Faction")
         names = [f.name for f in factions]
@@ -87,12 +91,17 @@ class Nation:
         return self.factions[0].dimension
 
     @property
+    def slack(self) -> float:
+        """Rounding allowance for national sums such as ``W`` and ``N``."""
+        return slack(self.factions)
+
+    @property
     def coalitions(self) -> Coalitions:
         """The minimal winning coalitions of the rule, as tuples of faction indices."""
         return self.rule.coalitions(self.factions)
 
     def _gains(self, z: FloatArray) -> FloatArray:
-        return np.stack([f.gain.evaluate(z) for f in self.factions])
+        return np.stack([snap(f.gain.evaluate(z), f.gain.scale) for f in self.factions])
 
     def _evaluate(self, z: Any) -> tuple[FloatArray, bool]:
         array, single = _checks.points(z, self.dimension)
@@ -162,7 +171,9 @@ class Nation:
             return plain
         needed = side_payments.minimum_compensation(gains, self.coalitions)
         able = side_payments.capacity(gains, payments, self.factions)
-        return side_payments.ratifies_with_payments(plain, needed, able, payments.efficiency)
+        return side_payments.ratifies_with_payments(
+            plain, needed, able, payments.efficiency, self.slack
+        )
 
     def transfers(self, z: Any) -> dict[str, float]:
         """Side-payments made to ratify one agreement ``z``: faction name -> amount received.

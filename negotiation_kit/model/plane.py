@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ._checks import FloatArray
-from .rules import ACCEPT_TOL, BoolArray
+from .gains import snap
+from .rules import BoolArray
 
 if TYPE_CHECKING:
     from .gains import Additive, Linear, Spatial
@@ -29,7 +30,7 @@ REFINE_POINTS = 21
 
 @lru_cache(maxsize=128)
 def _gain_on_grid(gain: Linear | Additive | Spatial, plane: Plane) -> FloatArray:
-    values = gain.evaluate(plane.grid)
+    values = snap(gain.evaluate(plane.grid), gain.scale)
     values.flags.writeable = False
     return values
 
@@ -52,7 +53,7 @@ def _best(a: Nation, b: Nation, z: FloatArray) -> tuple[int, float] | None:
     gains_a, gains_b = a._gains(z), b._gains(z)
     net_a, net_b = a._net_welfare(gains_a), b._net_welfare(gains_b)
     ok = a._ratifies(gains_a) & b._ratifies(gains_b)
-    ok &= (net_a >= -ACCEPT_TOL) & (net_b >= -ACCEPT_TOL)
+    ok &= (net_a >= -a.slack) & (net_b >= -b.slack)
     if not ok.any():
         return None
     product = np.where(ok, np.maximum(net_a, 0) * np.maximum(net_b, 0), -np.inf)

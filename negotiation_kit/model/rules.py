@@ -21,6 +21,7 @@ from numpy.typing import NDArray
 
 from . import _checks
 from ._checks import FloatArray
+from .gains import ACCEPT_TOL
 
 if TYPE_CHECKING:
     from .factions import Faction
@@ -28,8 +29,10 @@ if TYPE_CHECKING:
 BoolArray = NDArray[np.bool_]
 Coalitions = tuple[tuple[int, ...], ...]
 
-ACCEPT_TOL = 1e-12
-"""A faction accepts when its gain is at least ``-ACCEPT_TOL`` (forgiving rounding only)."""
+
+def slack(factions: tuple[Faction, ...]) -> float:
+    """Rounding allowance for sums of the factions' gains (see ``gains.ACCEPT_TOL``)."""
+    return ACCEPT_TOL * sum(f.gain.scale for f in factions)
 
 
 class Rule(Protocol):
@@ -43,7 +46,8 @@ class Rule(Protocol):
 
 
 def _accepts(gains: FloatArray) -> BoolArray:
-    return gains >= -ACCEPT_TOL
+    """Gains arrive snapped (``gains.snap``), so a plain comparison is exact."""
+    return gains >= 0
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class NationalWelfare:
         """Any factions will do."""
 
     def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
-        return gains.sum(axis=0) >= -ACCEPT_TOL
+        return gains.sum(axis=0) >= -slack(factions)
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return ()
@@ -109,10 +113,10 @@ class Quota:
             )
 
     def _enough(self, weight: FloatArray | float, total: float) -> BoolArray | bool:
-        slack = 1e-12 * max(total, 1.0)
+        needed = self.share * total
         if self.strict:
-            return weight > self.share * total + slack
-        return weight >= self.share * total - slack
+            return weight > needed * (1 + 1e-12)
+        return weight >= needed * (1 - 1e-12)
 
     def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
         weights = np.array([f.weight for f in factions])
@@ -152,12 +156,7 @@ class Leader:
 
     def __post_init__(self) -> None:
         _checks.name("name", self.name)
-        if isinstance(self.vetoes, str):
-            raise TypeError(f"vetoes must be a tuple of faction names, got {self.vetoes!r}")
-        vetoes = tuple(self.vetoes)
-        for k, veto in enumerate(vetoes):
-            _checks.name(f"vetoes[{k}]", veto)
-        object.__setattr__(self, "vetoes", vetoes)
+        object.__setattr__(self, "vetoes", _checks.names("vetoes", self.vetoes))
 
     def check(self, factions: tuple[Faction, ...]) -> None:
         """The leader and the veto holders must be factions of the nation."""

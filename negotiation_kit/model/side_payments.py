@@ -19,10 +19,14 @@ import numpy as np
 
 from . import _checks
 from ._checks import FloatArray
-from .rules import ACCEPT_TOL, BoolArray, Coalitions
+from .rules import BoolArray, Coalitions, slack
 
 if TYPE_CHECKING:
     from .factions import Faction
+
+
+MIN_EFFICIENCY = 1e-6
+"""Below this a payment scheme delivers almost nothing: use 0 (no payments) instead."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +36,8 @@ class SidePayments:
     Parameters
     ----------
     efficiency : float
-        Delivered units per unit paid, in ``[0, 1]``; ``0`` means no payment is possible.
+        Delivered units per unit paid, in ``[0, 1]``; ``0`` means no payment is possible
+        (values between 0 and ``MIN_EFFICIENCY`` = 1e-6 are refused).
     budget : float
         Cap on the total amount *paid* (``math.inf`` for none); non-negative.
     payers : tuple of str or None
@@ -51,19 +56,13 @@ class SidePayments:
 
     def __post_init__(self) -> None:
         efficiency = _checks.number_in("efficiency", self.efficiency, 0.0, 1.0)
-        budget = self.budget
-        if isinstance(budget, bool) or not isinstance(budget, int | float | np.number):
-            raise TypeError(f"budget must be a non-negative number or math.inf, got {budget!r}")
-        budget = float(budget)
-        if math.isnan(budget) or budget < 0:
-            raise ValueError(f"budget must be a non-negative number or math.inf, got {budget!r}")
-        payers = self.payers
-        if payers is not None:
-            if isinstance(payers, str):
-                raise TypeError(f"payers must be a tuple of faction names or None, got {payers!r}")
-            payers = tuple(payers)
-            for k, payer in enumerate(payers):
-                _checks.name(f"payers[{k}]", payer)
+        if 0 < efficiency < MIN_EFFICIENCY:
+            raise ValueError(
+                f"efficiency must be 0 (no payments) or between {MIN_EFFICIENCY:g} and 1, "
+                f"got {efficiency:g}"
+            )
+        budget = _checks.budget("budget", self.budget)
+        payers = None if self.payers is None else _checks.names("payers", self.payers)
         object.__setattr__(self, "efficiency", efficiency)
         object.__setattr__(self, "budget", budget)
         object.__setattr__(self, "payers", payers)
@@ -89,7 +88,7 @@ class SidePayments:
 
 def deficits(gains: FloatArray) -> FloatArray:
     """What each faction would need to be paid to accept: ``max(0, -g_i(z))``."""
-    return np.where(gains >= -ACCEPT_TOL, 0.0, -gains)
+    return np.maximum(0.0, -gains)
 
 
 def membership(coalitions: Coalitions, n_factions: int) -> FloatArray:
@@ -121,11 +120,10 @@ def capacity(
 
 
 def ratifies_with_payments(
-    plain: BoolArray, needed: FloatArray, able: FloatArray, efficiency: float
+    plain: BoolArray, needed: FloatArray, able: FloatArray, efficiency: float, rounding: float
 ) -> BoolArray:
     """Ratified without payments, or ``D*/e <= capacity`` (written ``D* <= e * capacity``)."""
-    slack = ACCEPT_TOL * (1.0 + needed)
-    return plain | ((efficiency > 0) & (needed <= efficiency * able + slack))
+    return plain | ((efficiency > 0) & (needed <= efficiency * able + rounding))
 
 
 def net_welfare(
@@ -153,7 +151,7 @@ def transfers(
     if not coalitions or payments.efficiency == 0:
         return result
     costs = coalition_costs(gains[:, None], coalitions)[:, 0]
-    if costs.min() <= ACCEPT_TOL:
+    if costs.min() <= slack(factions):
         return result
     shares = payments.payer_mask(factions) * np.maximum(gains, 0.0)
     if shares.sum() <= 0:
