@@ -138,19 +138,21 @@ def points(value: Any, dimension: int) -> tuple[FloatArray, bool]:
     One issue accepts a number or a 1-D array; several issues accept one point ``(d,)`` or an
     array of shape ``(n, d)``. NaN and infinite coordinates are refused.
     """
-    refused = TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})")
+
+    def refused() -> TypeError:
+        return TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})")
+
     try:
         raw = np.asarray(value)
         if raw.dtype.kind == "O" and all(is_real(v) for v in raw.ravel()):
             raw = raw.astype(np.float64)
     except OverflowError:
-        raise ValueError(
-            f"z must be finite numbers of size at most 1e9, got {_show(value)}"
-        ) from None
+        too_large = f"z must be finite numbers of size at most 1e9, got {_show(value)}"
+        raise ValueError(too_large) from None
     except (TypeError, ValueError):
-        raise refused from None
+        raise refused() from None
     if raw.dtype.kind not in "iuf":
-        raise refused
+        raise refused()
     array = raw.astype(np.float64)
     if dimension == 1:
         single = array.ndim == 0
