@@ -1,0 +1,173 @@
+"""Comparative statics: outcome or welfare curves against one parameter, current value marked.
+
+Feed it arrays from ``negotiation_kit.plotting.data.statics_data`` (or any curves over the
+same ``values``); NaN breaks a curve (e.g. the agreement where there is none).
+
+Examples
+--------
+>>> import numpy as np
+>>> from negotiation_kit.plotting import draw_statics, new_figure
+>>> values = np.linspace(0, 1, 11)
+>>> fig = new_figure(6, 4)
+>>> view = draw_statics(fig.add_subplot(), values, {"net welfare of A": values,
+...                     "net welfare of B": 1 - values}, current=0.3,
+...                     xlabel="hawk's reservation", ylabel="net welfare")
+>>> view.update(values, {"net welfare of A": values**2, "net welfare of B": 1 - values}, 0.6)
+>>> view.current_line.get_xdata()
+[0.6, 0.6]
+>>> fig.canvas.draw()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+
+from . import palette
+from ._base import View, legend_above, set_legend_texts, stable_limits
+from .figure import relayout
+from .geometry import FloatArray
+
+Curves = Mapping[str, Sequence[float] | FloatArray]
+DASHES = ("-", "--", "-.", ":")
+"""Each curve has its own dash pattern too, so curves that coincide stay visible."""
+
+
+def default_colors(n: int) -> list[str]:
+    """Curve colours in order: nation A's, nation B's, then the palette's other colours."""
+    cycle = [*palette.NATION_COLORS, *palette.OTHER_COLORS]
+    return [cycle[k % len(cycle)] for k in range(n)]
+
+
+class StaticsView(View):
+    """Curves against one parameter with the current value marked by a vertical line."""
+
+    def __init__(
+        self,
+        ax: Axes,
+        values: Sequence[float] | FloatArray,
+        curves: Curves,
+        current: float,
+        xlabel: str,
+        ylabel: str,
+        colors: Sequence[str] | None = None,
+    ) -> None:
+        super().__init__(ax)
+        self._colors = colors
+        self._limits: tuple[float, float] | None = None
+        self._build(values, curves, current, xlabel, ylabel)
+
+    def _build(
+        self, values: Sequence[float] | FloatArray, curves: Curves, current: float,
+        xlabel: str, ylabel: str,
+    ) -> None:  # fmt: skip
+        ax, keep = self.ax, self._keep
+        colours = list(self._colors or default_colors(len(curves)))
+        with palette.style():
+            palette.style_axes(ax)
+            keep(ax.axhline(0.0, color=palette.NEUTRAL_COLOR, lw=1.0, zorder=0), static=True)
+            self.lines: list[Line2D] = [
+                keep(ax.plot([], [], color=colours[k % len(colours)], lw=2.5,
+                             ls=DASHES[k % len(DASHES)])[0])
+                for k in range(len(curves))
+            ]  # fmt: skip
+            self.dots: list[Line2D] = [
+                keep(ax.plot([], [], ls="none", marker="o", ms=9, mec="white", mew=1.2,
+                             color=line.get_color(), zorder=4)[0])
+                for line in self.lines
+            ]  # fmt: skip
+            self.current_line = keep(
+                ax.axvline(current, color=palette.NEUTRAL_COLOR, lw=1.5, ls="--", zorder=1)
+            )
+            ax.set_xlabel(xlabel)
+            ax.set_ylabel(ylabel)
+            self._legend = keep(legend_above(ax, self.lines, list(curves)), static=True)
+        self._draw_data(values, curves, current)
+        self._register()
+
+    def _draw_data(
+        self, values: Sequence[float] | FloatArray, curves: Curves, current: float
+    ) -> None:
+        x = np.asarray(values, dtype=np.float64)
+        ys = [np.asarray(y, dtype=np.float64) for y in curves.values()]
+        for line, dot, y in zip(self.lines, self.dots, ys, strict=True):
+            line.set_data(x, y)
+            here = float(np.interp(current, x, y)) if len(x) else np.nan
+            dot.set_data([current], [here])
+        self.current_line.set_xdata([current, current])
+        if len(x):
+            self.ax.set_xlim(float(x.min()), float(x.max()))
+        finite = np.concatenate([y[np.isfinite(y)] for y in ys]) if ys else np.zeros(0)
+        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+        limits = stable_limits(self._limits, low, high)
+        if limits != self._limits:
+            self._limits = limits
+            self.ax.set_ylim(*limits)
+
+    def update(
+        self,
+        values: Sequence[float] | FloatArray,
+        curves: Curves,
+        current: float,
+        xlabel: str | None = None,
+        ylabel: str | None = None,
+    ) -> None:
+        """Show new curves and current value, changing the artists in place."""
+        if len(curves) != len(self.lines):
+            xlabel = xlabel if xlabel is not None else self.ax.get_xlabel()
+            ylabel = ylabel if ylabel is not None else self.ax.get_ylabel()
+            self.remove()
+            self._limits = None
+            self._build(values, curves, current, xlabel, ylabel)
+            return
+        relabel = set_legend_texts(self._legend, list(curves))
+        for label, setter, getter in (
+            (xlabel, self.ax.set_xlabel, self.ax.get_xlabel),
+            (ylabel, self.ax.set_ylabel, self.ax.get_ylabel),
+        ):
+            if label is not None and label != getter():
+                setter(label)
+                relabel = True
+        if relabel:
+            relayout(self.ax.get_figure(root=True))
+        self._draw_data(values, curves, current)
+
+
+def draw_statics(
+    ax: Axes,
+    values: Sequence[float] | FloatArray,
+    curves: dict[str, FloatArray] | Curves,
+    current: float,
+    xlabel: str,
+    ylabel: str,
+    colors: Sequence[str] | None = None,
+) -> StaticsView:
+    """Draw comparative-statics curves against one parameter, the current value marked.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        Where to draw.
+    values : array of float
+        The parameter values (x), e.g. ``statics_data(...).values``.
+    curves : dict of str to array of float
+        Legend label -> y over ``values``; NaN breaks a curve (no agreement there).
+    current : float
+        The parameter's current value: a dashed vertical line, and a dot on each curve.
+    xlabel, ylabel : str
+        Axis labels (lowercase, as everywhere in the kit).
+    colors : list of str, optional
+        One colour per curve; default nation A's blue, nation B's vermillion, then the
+        palette's other colours (each curve also has its own dash pattern).
+
+    Returns
+    -------
+    StaticsView
+        ``.artists``, ``.lines``, ``.current_line`` and ``.update(values, curves, current,
+        xlabel=None, ylabel=None)``, which moves the same artists (a different number of
+        curves rebuilds the view's own artists).
+    """
+    return StaticsView(ax, values, curves, current, xlabel, ylabel, colors)
