@@ -77,9 +77,9 @@ def roots(p: Poly) -> list[float]:
     if degree == 2:
         c0, c1, c2 = p[0], p[1], p[2]
         disc = c1 * c1 - 4 * c2 * c0
+        if abs(disc) <= 1e-13 * (c1 * c1 + abs(4 * c2 * c0)):
+            return [-c1 / (2 * c2)]  # a double root, however rounding split or lost it
         if disc < 0:
-            if disc > -1e-13 * (c1 * c1 + abs(4 * c2 * c0)):
-                return [-c1 / (2 * c2)]
             return []
         q = -0.5 * (c1 + math.copysign(math.sqrt(disc), c1))
         return [q / c2, c0 / q] if q != 0 else [0.0]

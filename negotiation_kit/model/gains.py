@@ -202,18 +202,21 @@ class Spatial(_GainBase):
     @property
     def scale(self) -> float:
         """The size of the numbers this gain works with (for rounding tolerances)."""
-        theta = float(np.sum(np.square(self.ideal)))
-        return self.salience * (1.0 + self.radius**2 + theta)
+        # Rounding in (q - z) . (q + z - 2 theta) for points z of ordinary size.
+        quo, theta = float(np.linalg.norm(self.status_quo)), float(np.linalg.norm(self.ideal))
+        return self.salience * (1.0 + quo) * (1.0 + quo + 2.0 * theta)
 
     def evaluate(self, z: FloatArray) -> FloatArray:
-        theta = np.asarray(self.ideal)
-        squared = (z - theta) ** 2 if self.dimension == 1 else np.sum((z - theta) ** 2, axis=-1)
-        return self.salience * (self.radius**2 - squared)
+        # |q - theta|^2 - |z - theta|^2 = (q - z) . (q + z - 2 theta), without the cancellation
+        # of two large squares when the ideal point is far away.
+        theta, quo = np.asarray(self.ideal), np.asarray(self.status_quo)
+        product = (quo - z) * (quo + z - 2 * theta)
+        return self.salience * (product if self.dimension == 1 else np.sum(product, axis=-1))
 
     def coefficients(self) -> Quadratic:
         _one_issue_only(self)
-        theta, s = float(self.ideal), self.salience
-        return (s * (self.radius**2 - theta**2), 2 * s * theta, -s)
+        theta, quo, s = float(self.ideal), float(self.status_quo), self.salience
+        return (s * quo * (quo - 2 * theta), 2 * s * theta, -s)
 
 
 def _coordinates(name: str, value: Any) -> tuple[float, ...]:

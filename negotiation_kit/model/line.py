@@ -90,7 +90,11 @@ def intervals(nations: Sequence[Nation], low: float, high: float) -> Intervals:
     probe[1::2] = 0.5 * (probe[0:-1:2] + probe[2::2])
     inside = np.ones(probe.shape, dtype=bool)
     for nation in nations:
-        inside &= nation._ratifies(nation._gains(probe))
+        # Cuts may be roots, so rounding is forgiven there; a midpoint lies strictly between
+        # roots, where the sign of every gain is exact (snapping there would widen a tangent
+        # zero such as a status quo at the ideal point into a band of about 1e-6).
+        inside[0::2] &= nation._ratifies(nation._gains(probe[0::2]))
+        inside[1::2] &= nation._ratifies(nation._gains(probe[1::2], exact=True), exact=True)
     found: Intervals = []
     k = 0
     while k < len(probe):

@@ -100,7 +100,10 @@ class Nation:
         """The minimal winning coalitions of the rule, as tuples of faction indices."""
         return self.rule.coalitions(self.factions)
 
-    def _gains(self, z: FloatArray) -> FloatArray:
+    def _gains(self, z: FloatArray, *, exact: bool = False) -> FloatArray:
+        """Gains, snapped to zero within rounding (``exact`` skips that, away from roots)."""
+        if exact:
+            return np.stack([f.gain.evaluate(z) for f in self.factions])
         return np.stack([snap(f.gain.evaluate(z), f.gain.scale) for f in self.factions])
 
     def _evaluate(self, z: Any) -> tuple[FloatArray, bool]:
@@ -164,15 +167,17 @@ class Nation:
         needed = side_payments.minimum_compensation(gains, self.coalitions)
         return side_payments.net_welfare(gains.sum(axis=0), needed, self.side_payments)
 
-    def _ratifies(self, gains: FloatArray) -> BoolArray:
-        plain = self.rule.winning(gains, self.factions)
+    def _ratifies(self, gains: FloatArray, *, exact: bool = False) -> BoolArray:
+        """Ratification of gains from ``_gains``; ``exact`` allows no rounding in sums."""
+        rounding = 0.0 if exact else self.slack
+        plain = self.rule.winning(gains, self.factions, rounding)
         payments = self.side_payments
         if payments is None or not self.coalitions:
             return plain
         needed = side_payments.minimum_compensation(gains, self.coalitions)
         able = side_payments.capacity(gains, payments, self.factions)
         return side_payments.ratifies_with_payments(
-            plain, needed, able, payments.efficiency, self.slack
+            plain, needed, able, payments.efficiency, rounding
         )
 
     def transfers(self, z: Any) -> dict[str, float]:

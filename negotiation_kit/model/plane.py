@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 REFINE_LEVELS = 3
 REFINE_POINTS = 21
+SEEDS = 3
+"""Refinement starts from the best few cells, not one, in case the best lies between them."""
 
 
 @lru_cache(maxsize=128)
@@ -61,23 +63,37 @@ def _best(a: Nation, b: Nation, z: FloatArray) -> tuple[int, float] | None:
     return k, float(product[k])
 
 
-def nash(a: Nation, b: Nation, plane: Plane, zone: BoolArray) -> FloatArray | None:
-    """The Nash point: best zone cell, then ``REFINE_LEVELS`` finer local grids around it."""
-    if not zone.any():
-        return None
-    cells = plane.grid[zone]
-    found = _best(a, b, cells)
-    if found is None:
-        return None
-    point, value = cells[found[0]], found[1]
+def _seeds(a: Nation, b: Nation, cells: FloatArray) -> FloatArray:
+    """The zone cells to refine around: the best for the Nash product among feasible cells,
+    or, when no cell centre serves both principals, the cells that come closest to it (the
+    part of the zone that serves both may be thinner than a cell)."""
+    net_a, net_b = a._net_welfare(a._gains(cells)), b._net_welfare(b._gains(cells))
+    feasible = (net_a >= -a.slack) & (net_b >= -b.slack)
+    score = np.where(feasible, net_a * net_b, np.minimum(net_a, net_b) - 1.0)
+    best = np.argsort(score)[::-1][:SEEDS]
+    return cells[best]
+
+
+def _refine(a: Nation, b: Nation, plane: Plane, seed: FloatArray) -> tuple[FloatArray, float]:
+    """Finer and finer local grids around ``seed``: the best feasible point and its product."""
+    point, value = seed, -np.inf
     step = np.array(plane.cell)
     offsets = np.linspace(-1.5, 1.5, REFINE_POINTS)
     ox, oy = np.meshgrid(offsets, offsets)
     unit = np.column_stack([ox.ravel(), oy.ravel()])
     for _ in range(REFINE_LEVELS):
         local = plane.clip(point + unit * step)
-        found = _best(a, b, local)
+        found = _best(a, b, np.vstack([point, local]))
         if found is not None and found[1] >= value:
-            point, value = local[found[0]], found[1]
+            point, value = np.vstack([point, local])[found[0]], found[1]
         step = step * 3.0 / (REFINE_POINTS - 1)
-    return point
+    return point, value
+
+
+def nash(a: Nation, b: Nation, plane: Plane, zone: BoolArray) -> FloatArray | None:
+    """The Nash point: the best zone cells, each refined on ``REFINE_LEVELS`` local grids."""
+    if not zone.any():
+        return None
+    results = [_refine(a, b, plane, seed) for seed in _seeds(a, b, plane.grid[zone])]
+    point, value = max(results, key=lambda result: result[1])
+    return point if np.isfinite(value) else None

@@ -5,7 +5,8 @@ is enough (Tsebelis 2002's veto players; weighted voting). For internal side-pay
 also names its *minimal winning coalitions*: the cheapest one to compensate decides the
 minimum compensation ``D*`` (see ``side_payments``).
 
-Every rule offers ``winning(gains, factions)`` (a reduction over the factions axis) and
+Every rule offers ``winning(gains, factions, rounding)`` (a reduction over the factions axis;
+``rounding`` is the allowance for sums of gains, used by ``NationalWelfare``) and
 ``coalitions(factions)``; ``NationalWelfare`` has no coalitions since it needs no consent.
 """
 
@@ -40,7 +41,9 @@ class Rule(Protocol):
 
     def check(self, factions: tuple[Faction, ...]) -> None: ...
 
-    def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray: ...
+    def winning(
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+    ) -> BoolArray: ...
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions: ...
 
@@ -62,8 +65,10 @@ class NationalWelfare:
     def check(self, factions: tuple[Faction, ...]) -> None:
         """Any factions will do."""
 
-    def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
-        return gains.sum(axis=0) >= -slack(factions)
+    def winning(
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+    ) -> BoolArray:
+        return gains.sum(axis=0) >= -rounding
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return ()
@@ -81,7 +86,9 @@ class Unanimity:
     def check(self, factions: tuple[Faction, ...]) -> None:
         """Any factions will do."""
 
-    def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
+    def winning(
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+    ) -> BoolArray:
         return np.all(_accepts(gains), axis=0)
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
@@ -118,7 +125,9 @@ class Quota:
             return weight > needed * (1 + 1e-12)
         return weight >= needed * (1 - 1e-12)
 
-    def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
+    def winning(
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+    ) -> BoolArray:
         weights = np.array([f.weight for f in factions])
         return np.asarray(self._enough(weights @ _accepts(gains), weights.sum()))
 
@@ -171,7 +180,9 @@ class Leader:
         names = [f.name for f in factions]
         return tuple(sorted({names.index(self.name), *(names.index(v) for v in self.vetoes)}))
 
-    def winning(self, gains: FloatArray, factions: tuple[Faction, ...]) -> BoolArray:
+    def winning(
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+    ) -> BoolArray:
         return np.all(_accepts(gains[list(self._members(factions))]), axis=0)
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
