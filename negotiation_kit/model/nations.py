@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sized
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -12,7 +13,7 @@ import numpy as np
 from . import _checks, side_payments
 from ._checks import FloatArray
 from .factions import Faction
-from .gains import snap
+from .gains import ACCEPT_TOL
 from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimity, slack
 from .side_payments import SidePayments
 
@@ -90,21 +91,26 @@ class Nation:
         """How many issues the nation's factions care about."""
         return self.factions[0].dimension
 
-    @property
+    @cached_property
     def slack(self) -> float:
         """Rounding allowance for national sums such as ``W`` and ``N``."""
         return slack(self.factions)
 
-    @property
+    @cached_property
     def coalitions(self) -> Coalitions:
         """The minimal winning coalitions of the rule, as tuples of faction indices."""
         return self.rule.coalitions(self.factions)
 
+    @cached_property
+    def _tolerances(self) -> FloatArray:
+        return ACCEPT_TOL * np.array([[f.gain.scale] for f in self.factions])
+
     def _gains(self, z: FloatArray, *, exact: bool = False) -> FloatArray:
         """Gains, snapped to zero within rounding (``exact`` skips that, away from roots)."""
+        gains = np.stack([f.gain.evaluate(z) for f in self.factions])
         if exact:
-            return np.stack([f.gain.evaluate(z) for f in self.factions])
-        return np.stack([snap(f.gain.evaluate(z), f.gain.scale) for f in self.factions])
+            return gains
+        return np.where(np.abs(gains) <= self._tolerances, 0.0, gains)
 
     def _evaluate(self, z: Any) -> tuple[FloatArray, bool]:
         array, single = _checks.points(z, self.dimension)

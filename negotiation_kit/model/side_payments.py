@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -91,11 +92,13 @@ def deficits(gains: FloatArray) -> FloatArray:
     return np.maximum(0.0, -gains)
 
 
+@lru_cache(maxsize=256)
 def membership(coalitions: Coalitions, n_factions: int) -> FloatArray:
     """A (coalitions, factions) matrix of 0/1: who is in each minimal winning coalition."""
     matrix = np.zeros((len(coalitions), n_factions))
     for row, members in enumerate(coalitions):
         matrix[row, list(members)] = 1.0
+    matrix.flags.writeable = False
     return matrix
 
 
