@@ -551,8 +551,9 @@ def test_exact_win_sets_agree_with_ratification_point_by_point(
 def _intersection(
     first: list[tuple[float, float]], second: list[tuple[float, float]]
 ) -> list[tuple[float, float]]:
+    """Pairwise overlaps; edges are exact to ``EXACT``, so pieces may touch within it."""
     pieces = [(max(a, c), min(b, d)) for a, b in first for c, d in second]
-    return [(lo, hi) for lo, hi in pieces if lo <= hi]
+    return [(min(lo, hi), max(lo, hi)) for lo, hi in pieces if lo <= hi + EXACT]
 
 
 def _covered(small: list[tuple[float, float]], big: list[tuple[float, float]]) -> bool:
