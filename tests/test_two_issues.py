@@ -89,7 +89,7 @@ def test_payments_with_targeting_on_two_issues_match_brute_force() -> None:
     )
     b = unitary("Borealia", (-0.6, -0.6), -0.9)
     talks = nk.Negotiation(a, b, PLANE)
-    expected, n_a, n_b = brute_force(talks)
+    _, n_a, n_b = brute_force(talks)
     outcome = talks.outcome()
     assert outcome.welfare["Atlantica"] == pytest.approx(n_a, abs=0.005)
     assert outcome.welfare["Borealia"] == pytest.approx(n_b, abs=0.005)
