@@ -1,0 +1,23 @@
+"""Explorers: slider-driven figures for the lessons (ipywidgets + matplotlib, no pyplot).
+
+Import it on its own: ``import negotiation_kit.widgets as nkw`` (``import negotiation_kit``
+never loads ipywidgets). Each explorer is built with no arguments and displays itself as
+the last expression of a cell; ``explorer.set(...)``, ``explorer.describe()`` and
+``explorer.negotiation`` let the next cell continue from what the student chose.
+
+Examples
+--------
+>>> from negotiation_kit.widgets import BargainExplorer
+>>> explorer = BargainExplorer()
+>>> sorted(explorer.controls)
+['a_reservation', 'b_reservation', 'solution']
+>>> explorer.set(b_reservation=0.6)
+>>> explorer.negotiation.zone().intervals
+[(0.2, 0.6)]
+"""
+
+from ._base import Explorer as Explorer  # the base class, for new explorers
+from .bargain import BargainExplorer
+from .tied_hands import TiedHandsExplorer
+
+__all__ = ["BargainExplorer", "TiedHandsExplorer"]

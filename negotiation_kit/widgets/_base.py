@@ -1,0 +1,257 @@
+"""The explorer: controls on the left, a figure with a live description on the right.
+
+Every explorer of the kit subclasses ``Explorer`` and only says what is specific to it: its
+controls, how control values become a ``Negotiation``, how its figure is drawn and updated,
+and how to describe it in words. The base class does the wiring that every explorer shares
+(style.md, principle 11):
+
+- the figure is built **once**, without pyplot, and shown as PNG bytes in an
+  ``ipywidgets.Image`` (works with the default inline backend in JupyterLab, Voila and Colab;
+  no ipympl needed);
+- a change of any control reads all controls, builds the negotiation, updates the plotting
+  views' artists in place, renders a frame and updates the description under the figure;
+- an error in that chain never escapes into a log: it is shown as a sentence in the
+  explorer, the last good figure stays, and the exception is kept in ``last_error``;
+- ``set(**values)`` checks values before applying them (ipywidgets would clip silently),
+  ``reset()`` goes back to the start, ``presets`` names scenarios worth seeing;
+- frames are composed by ``FrameRenderer`` (only the views' artists are redrawn, PNG
+  encoding is lean), and work too slow for every frame of a drag can be deferred with
+  ``_later`` until the controls rest, showing a preview meanwhile.
+
+A new explorer subclasses ``Explorer``, is listed in ``negotiation_kit.widgets.__all__``,
+and from then on ``tests/test_widgets.py`` and ``benchmarks/bench_explorers.py`` cover it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
+
+import ipywidgets as widgets  # type: ignore[import-untyped]
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+
+from ..model import Negotiation
+from ..plotting.palette import new_figure
+from . import _controls, _layout, _words
+from ._layers import flatten
+from ._render import FrameRenderer
+
+PAUSE = 0.2
+"""Seconds the controls must rest before deferred work (``_later``) runs."""
+
+
+class Explorer:
+    """Base class of every explorer: subclasses fill in five methods, the rest is shared.
+
+    A subclass defines ``_make_controls`` (name -> control, at its starting value),
+    ``_scenario`` (control values -> ``nk.Negotiation``), ``_draw`` (make the Axes and the
+    plotting views once and return the views, without storing anything), ``_update``
+    (update ``self._views`` for a new negotiation) and ``_describe`` (the negotiation in a
+    sentence or two), plus the class attributes ``PRESETS``, ``FIGURE_SIZE`` and ``ISSUES``.
+    The last three receive the control values the negotiation was built from.
+
+    Attributes
+    ----------
+    controls : dict
+        Control name -> ipywidgets control. Setting ``control.value`` updates the figure.
+    figure : matplotlib.figure.Figure
+        The figure, built once and updated in place.
+    negotiation : nk.Negotiation
+        The scenario the figure shows: the last one that could be drawn.
+    presets : dict
+        Scenario name -> control values; the "scenario" menu applies them.
+    last_error : Exception or None
+        The error of the last update, if it failed (it is also shown in the explorer).
+    widget : ipywidgets.Box
+        The box a notebook displays.
+    """
+
+    PRESETS: ClassVar[dict[str, dict[str, Any]]] = {}
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 3.2)
+    ISSUES: ClassVar[int] = 1
+    """How many issues it shows: the frame budget is 17 ms on one issue, 33 ms on two."""
+
+    def __init__(self) -> None:
+        self._pending: asyncio.TimerHandle | None = None
+        self.controls: dict[str, Any] = self._make_controls()
+        self._start = self.values()
+        self.presets: dict[str, dict[str, Any]] = {
+            name: self._checked(values, f"preset {name!r}") for name, values in self.PRESETS.items()
+        }
+        self.last_error: Exception | None = None
+        self.negotiation: Negotiation = self._scenario(self._start)
+        self._description = self._describe(self.negotiation, self._start)
+        self.figure: Figure = new_figure(*self.FIGURE_SIZE)
+        self._views: Sequence[Any] = self._draw(self.figure, self.negotiation, self._start)
+        self._renderer = FrameRenderer(self.figure, self._changing_artists)
+        self._quiet = False
+        self.widget = self._layout(self._renderer.render())
+        for control in self.controls.values():
+            control.observe(self._on_control, names="value")
+        self._sync_menu()
+
+    # -- what subclasses provide ------------------------------------------------------------
+
+    def _make_controls(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scenario(self, values: Mapping[str, Any]) -> Negotiation:
+        raise NotImplementedError
+
+    def _draw(
+        self, figure: Figure, negotiation: Negotiation, values: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def _update(self, negotiation: Negotiation, values: Mapping[str, Any]) -> None:
+        raise NotImplementedError
+
+    def _describe(self, negotiation: Negotiation, values: Mapping[str, Any]) -> str:
+        raise NotImplementedError
+
+    # -- the public face --------------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        """The current value of every control, by name."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def describe(self) -> str:
+        """What the figure shows, in a sentence or two of plain text."""
+        return self._description
+
+    def set(self, **values: Any) -> None:
+        """Set several controls at once and update the figure once.
+
+        Unknown names, values of the wrong type and values outside a control's range raise
+        before anything changes. If the new scenario cannot be computed, the controls go back
+        to where they were and the error is raised.
+        """
+        checked = self._checked(values, "set()")
+        before = self.values()
+        self._apply(checked)
+        if self.last_error is not None:
+            error = self.last_error
+            self._apply(before)
+            raise error
+
+    def reset(self) -> None:
+        """Go back to the starting state."""
+        self._apply(self._start)
+
+    def apply_preset(self, name: str) -> None:
+        """Apply the named scenario from ``presets``."""
+        if name not in self.presets:
+            raise ValueError(f"name must be one of {sorted(self.presets)}, got {name!r}")
+        self._apply(self.presets[name])
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.describe()}>"
+
+    # -- wiring -----------------------------------------------------------------------------
+
+    def _checked(self, values: Mapping[str, Any], where: str) -> dict[str, Any]:
+        return _controls.checked(self.controls, values, where)
+
+    def _apply(self, values: Mapping[str, Any]) -> None:
+        self._quiet = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._quiet = False
+        self._refresh()
+
+    def _on_control(self, change: Any) -> None:
+        if not self._quiet:
+            self._refresh()
+
+    def _refresh(self) -> bool:
+        """Read the controls, rebuild the scenario and redraw; show any error instead."""
+        try:
+            values = self.values()
+            negotiation = self._scenario(values)
+            description = self._describe(negotiation, values)
+            self._update(negotiation, values)
+            png = self._renderer.render()
+        except Exception as error:  # shown in the explorer, kept for tests
+            self._show_error(error)
+            return False
+        self.negotiation, self._description, self.last_error = negotiation, description, None
+        self._image.value = png
+        self._text.value = _layout.status(description, self._width)
+        self._error.value = ""
+        self._sync_menu()
+        return True
+
+    def _later(self, callback: Callable[[], object]) -> bool:
+        """Run ``callback`` once the controls have rested for ``PAUSE`` seconds.
+
+        For work too slow for every frame of a drag (a subclass shows a quick preview
+        meanwhile). Inside a running event loop (a Jupyter kernel) the callback replaces
+        any pending one and True is returned; elsewhere (scripts, tests) nothing is
+        scheduled and False says: do the work now.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return False
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(PAUSE, self._run_later, callback)
+        return True
+
+    def _run_later(self, callback: Callable[[], object]) -> None:
+        self._pending = None
+        try:
+            callback()
+        except Exception as error:  # shown like any callback error
+            self._show_error(error)
+
+    def _show_error(self, error: Exception) -> None:
+        self.last_error = error
+        self._error.value = _layout.alert(self._explain(error), self._width)
+
+    def _explain(self, error: Exception) -> str:
+        """An error as sentences a student can act on (subclasses may say more)."""
+        return _words.explain(error)
+
+    def _changing_artists(self) -> list[Artist]:
+        return flatten([view.artists for view in self._views])
+
+    def _layout(self, png: bytes) -> Any:
+        self._width = int(self.figure.bbox.width)
+        self._image = widgets.Image(
+            value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto")
+        )
+        self._text = widgets.HTML(_layout.status(self._description, self._width))
+        self._error = widgets.HTML("")
+        self._menu = _layout.preset_menu(self.presets)
+        self._menu.observe(self._on_menu, names="value")
+        self._reset_button = widgets.Button(description="Reset", icon="undo", tooltip="Go back")
+        self._reset_button.on_click(lambda _: self.reset())
+        return _layout.arrange(
+            [*self.controls.values(), self._menu],
+            [self._reset_button],
+            [self._image, self._error, self._text],
+            self._width,
+        )
+
+    def _on_menu(self, change: Any) -> None:
+        if change["new"] and not self._quiet:
+            self.apply_preset(change["new"])
+
+    def _sync_menu(self) -> None:
+        """Show the preset the controls match, or the placeholder after a manual change."""
+        now = self.values()
+        shown = next((n for n, v in self.presets.items() if _controls.same(v, now)), "")
+        if self._menu.value != shown:
+            self._quiet = True
+            try:
+                self._menu.value = shown
+            finally:
+                self._quiet = False

@@ -1,0 +1,160 @@
+"""Controls for explorers: how they are made, and what values they accept.
+
+ipywidgets clips an out-of-range slider value without a word and accepts a string where a
+number belongs until something downstream fails. ``check`` refuses such values with a
+message that names the control and what it allows, so ``explorer.set(...)`` in a notebook
+cell fails loudly and clearly instead.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from numbers import Integral, Real
+from typing import Any
+
+import ipywidgets as widgets  # type: ignore[import-untyped]
+
+COLUMN_WIDTH = "18em"
+"""The width of an explorer's column of controls; the figure takes the rest of the row."""
+
+SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
+CHOICES = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
+SWITCHES = (widgets.Checkbox, widgets.ToggleButton)
+
+
+def slider(description: str, value: float, low: float, high: float, step: float) -> Any:
+    """A float slider that updates while it is dragged, with a readable description.
+
+    Examples
+    --------
+    >>> s = slider("A's reservation", 0.2, 0.0, 1.0, 0.01)
+    >>> s.value, s.min, s.max, s.continuous_update
+    (0.2, 0.0, 1.0, True)
+    """
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=step,
+        description=description,
+        continuous_update=True,
+        readout_format=".2f",
+    )
+
+
+def choice(description: str, options: dict[str, Any], value: Any) -> Any:
+    """Toggle buttons choosing among ``options`` (label -> value).
+
+    Examples
+    --------
+    >>> c = choice("solution", {"Nash": "nash", "split": "split"}, "nash")
+    >>> c.value, c.options
+    ('nash', (('Nash', 'nash'), ('split', 'split')))
+    """
+    return widgets.ToggleButtons(
+        options=list(options.items()),
+        value=value,
+        description=description,
+        style={"button_width": "auto"},
+    )
+
+
+def labelled(control: Any) -> Any:
+    """``control`` under its description, filling a narrow column (its own label hidden).
+
+    The description stays on the control, where screen readers find it; it is shown
+    once, above the control, so long descriptions need not be cut short.
+
+    >>> box = labelled(slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01))
+    >>> box.children[0].value, box.children[1].layout.width
+    ("Borealia's reservation", '95%')
+    """
+    control.layout.width = "95%"
+    if isinstance(control, widgets.ToggleButtons):  # already shows its description on top
+        return control
+    control.style.description_width = "0px"
+    label = widgets.Label(control.description, layout=widgets.Layout(margin="0.4em 0 0 0"))
+    return widgets.VBox([label, control], layout=widgets.Layout(width="100%"))
+
+
+def allowed(control: Any) -> str:
+    """In words, the values a control accepts."""
+    if isinstance(control, widgets.IntSlider):
+        return f"a whole number from {control.min} to {control.max}"
+    if isinstance(control, SLIDERS):
+        return f"a number from {control.min:g} to {control.max:g}"
+    if isinstance(control, CHOICES):
+        return "one of " + ", ".join(repr(v) for v in _values(control))
+    if isinstance(control, SWITCHES):
+        return "True or False"
+    return "a value this control accepts"
+
+
+def checked(controls: Mapping[str, Any], values: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """``values`` after ``check``; an unknown name raises a ValueError listing the controls.
+
+    >>> checked({"hawk": slider("hawk", 0.6, 0.0, 1.0, 0.01)}, {"dove": 0.1}, "set()")
+    Traceback (most recent call last):
+    ...
+    ValueError: set() got an unknown control 'dove'; the controls are hawk
+    """
+    unknown = sorted(set(values) - set(controls))
+    if unknown:
+        raise ValueError(
+            f"{where} got an unknown control {unknown[0]!r}; the controls are "
+            + ", ".join(controls)
+        )
+    return {name: check(name, controls[name], value) for name, value in values.items()}
+
+
+def check(name: str, control: Any, value: Any) -> Any:
+    """``value`` if ``control`` accepts it, else a ``TypeError`` or ``ValueError``.
+
+    Examples
+    --------
+    >>> s = slider("hawk's reservation", 0.6, 0.0, 1.0, 0.01)
+    >>> check("hawk", s, 0.7)
+    0.7
+    >>> check("hawk", s, 1.5)
+    Traceback (most recent call last):
+    ...
+    ValueError: hawk must be a number from 0 to 1, got 1.5
+    """
+    wanted = allowed(control)
+    if isinstance(control, SLIDERS):
+        whole = isinstance(control, widgets.IntSlider)
+        kind = Integral if whole else Real
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise TypeError(f"{name} must be {wanted}, got {value!r}")
+        if not (math.isfinite(value) and control.min <= value <= control.max):
+            raise ValueError(f"{name} must be {wanted}, got {value!r}")
+        number: Any = value  # a Real: numpy numbers become plain Python ones
+        return int(number) if whole else float(number)
+    if isinstance(control, CHOICES):
+        if not any(value == v and type(value) is type(v) for v in _values(control)):
+            raise ValueError(f"{name} must be {wanted}, got {value!r}")
+        return value
+    if isinstance(control, SWITCHES) and not isinstance(value, bool):
+        raise TypeError(f"{name} must be {wanted}, got {value!r}")
+    return value
+
+
+def _values(control: Any) -> tuple[Any, ...]:
+    return tuple(control._options_values)
+
+
+def same(preset: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
+    """Whether the controls ``now`` hold every value of ``preset`` (floats to 1e-9).
+
+    >>> same({"x": 0.3}, {"x": 0.1 + 0.2, "y": "nash"}), same({"y": "split"}, {"y": "nash"})
+    (True, False)
+    """
+    for name, value in preset.items():
+        current = now[name]
+        if isinstance(value, float) and isinstance(current, float):
+            if not math.isclose(value, current, abs_tol=1e-9):
+                return False
+        elif value != current:
+            return False
+    return True

@@ -1,0 +1,231 @@
+"""Turn a figure whose few artists change into PNG frames fast enough for a slider.
+
+A full Agg redraw of a lesson figure costs tens of milliseconds, most of it rasterising text
+that does not change (tick labels, axis labels, legends). The renderer therefore composes
+each frame from layers, the way matplotlib's blitting examples do:
+
+1. **under**: the backgrounds and whatever each Axes draws before its first changing
+   artist, saved once and restored at every frame;
+2. **changing**: the artists the plotting views list in ``.artists``, redrawn every frame;
+3. **over**: per Axes, the static artists drawn after them (spines, ticks, labels, titles),
+   rendered onto a transparent layer and composited on top;
+4. **labels** (legends and texts) among the changing artists, as transparent layers keyed
+   by what they show, so text is rasterised again only when its words or place change.
+
+An Axes' over layer is rendered again when what it shows may have changed (limits, labels,
+titles, fixed ticks); over and label layers are cached by what they show, so dragging a
+slider back and forth reuses them. Everything is planned again when the figure's size or
+layout or the set of changing artists changes. The figure itself is never modified
+(``figure.savefig`` draws everything), and ``render_full`` gives the reference frame that
+tests compare against.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
+
+from ._layers import Plan, axes_key, split
+from ._png import UInt8Array, png
+
+CACHE = 8
+"""Layers kept per label and per Axes (about 1 MB each at most): enough for dragging a
+slider back and forth to reuse them."""
+LABELS = (Legend, Text)
+"""Changing artists drawn as cached layers: text costs a millisecond a line to rasterise."""
+Layer = tuple[UInt8Array, int, int]
+"""A transparent RGBA image (rows bottom-up, as Agg draws them) and its left, bottom."""
+
+
+class FrameRenderer:
+    """Render ``figure`` to PNG bytes, redrawing only the artists that ``changing`` returns.
+
+    Parameters
+    ----------
+    figure
+        A figure with an Agg canvas (``negotiation_kit.plotting.new_figure`` builds one).
+    changing
+        Returns the artists that may change between frames (the views' ``.artists``).
+
+    Examples
+    --------
+    >>> from matplotlib.figure import Figure
+    >>> from matplotlib.backends.backend_agg import FigureCanvasAgg
+    >>> figure = Figure(figsize=(2, 1), dpi=50)
+    >>> canvas = FigureCanvasAgg(figure)
+    >>> marker = figure.add_subplot().axvline(0.5)
+    >>> renderer = FrameRenderer(figure, lambda: [marker])
+    >>> renderer.render()[:8] == b"\\x89PNG\\r\\n\\x1a\\n"
+    True
+    """
+
+    def __init__(self, figure: Figure, changing: Callable[[], Sequence[Artist]]) -> None:
+        if not isinstance(figure.canvas, FigureCanvasAgg):
+            raise TypeError(f"figure must have an Agg canvas, got {type(figure.canvas).__name__}")
+        self.figure = figure
+        self.canvas: Any = figure.canvas  # FigureCanvasAgg (its methods are untyped)
+        self._changing = changing
+        self._layout: Hashable = None
+        self._plans: list[Plan] = []
+        self._rest: list[Artist] = []
+        self._keys: dict[int, Hashable] = {}
+        self._overs: dict[int, Layer | None] = {}
+        self._cache: dict[tuple[str, int], OrderedDict[Hashable, Layer | None]] = {}
+        self._under: Any = None
+        self.captures = 0
+        """How many times saved layers were rendered (for tests and benchmarks)."""
+
+    def render(self) -> bytes:
+        """The current figure as PNG bytes, drawing only what changed."""
+        artists = list(self._changing())
+        ids = {id(a) for a in artists}
+        if self._layout_key(artists) != self._layout:
+            self._plan(artists, ids)
+            self._lay_out()
+            self._layout = self._layout_key(artists)
+            self._keys.clear()
+            # Labels may be new objects (a view rebuilt); an Axes' static artists are not.
+            self._cache = {k: v for k, v in self._cache.items() if k[0] == "axes"}
+        stale = [p for p in self._plans if axes_key(p.ax, ids) != self._keys.get(id(p.ax))]
+        if stale:
+            self._paint(stale, ids)
+        labels = [self._label(a) for a in artists if isinstance(a, LABELS) and a.get_visible()]
+        self.canvas.restore_region(self._under)
+        renderer = self.canvas.get_renderer()
+        for artist in [a for plan in self._plans for a in plan.changing] + self._rest:
+            if not isinstance(artist, LABELS):
+                artist.draw(renderer)
+        gc = renderer.new_gc()
+        for layer in [*self._overs.values(), *labels]:
+            if layer is not None:
+                image, left, bottom = layer
+                renderer.draw_image(gc, left, bottom, image)  # alpha-blended by Agg, in place
+        gc.restore()
+        return png(self._pixels())
+
+    def render_full(self) -> bytes:
+        """The figure as PNG bytes from a complete redraw (the reference for a frame).
+
+        ``Figure.draw`` is called as such, so a figure class with its own fast path (such as
+        ``negotiation_kit.plotting.FastFigure``) still draws every artist in z-order.
+        """
+        renderer = self.canvas.get_renderer()
+        renderer.clear()
+        Figure.draw(self.figure, renderer)
+        self.invalidate()
+        return png(self._pixels())
+
+    def invalidate(self) -> None:
+        """Plan and render every layer again at the next frame."""
+        self._layout = None
+
+    def _pixels(self) -> UInt8Array:
+        """The canvas as an array of shape (height, width, 4), top row first (no copy)."""
+        return np.asarray(self.canvas.buffer_rgba())
+
+    def _layout_key(self, artists: Sequence[Artist]) -> Hashable:
+        """What the plan depends on: size, layout, and which artists change."""
+        figure = self.figure
+        return (
+            tuple(figure.get_size_inches()),
+            figure.dpi,
+            tuple(id(a) for a in artists),
+            tuple(a.get_zorder() for a in artists),
+            tuple(id(ax) for ax in figure.axes),
+            getattr(figure.get_layout_engine(), "_done_for", None),
+            tuple(t.get_text() for t in figure.texts),
+        )
+
+    def _lay_out(self) -> None:
+        """What ``Figure.draw`` does before drawing: the layout engine and fixed aspects.
+
+        Titles are placed by ``Axes.draw`` itself, so a figure with titles is drawn once.
+        """
+        figure, renderer = self.figure, self.canvas.get_renderer()
+        if any(ax.get_title(where) for ax in figure.axes for where in ("left", "center", "right")):
+            self.canvas.draw()
+            return
+        engine = figure.get_layout_engine()
+        if engine is not None:
+            engine.execute(figure)
+        for ax in figure.axes:
+            locator = ax.get_axes_locator()
+            ax.apply_aspect(locator(ax, renderer) if locator is not None else None)
+
+    def _plan(self, artists: Sequence[Artist], ids: set[int]) -> None:
+        self._plans = [split(ax, ids) for ax in self.figure.axes]
+        placed = {id(a) for plan in self._plans for a in plan.changing}
+        self._rest = [a for a in artists if id(a) not in placed]  # figure-level or nested
+        self._overs.clear()
+
+    def _paint(self, stale: list[Plan], ids: set[int]) -> None:
+        """Render the over layers of ``stale`` Axes, then the under layer."""
+        renderer = self.canvas.get_renderer()
+        for plan in stale:
+            key = self._keys[id(plan.ax)] = axes_key(plan.ax, ids)
+            drawn = (key, tuple(id(a) for a in plan.over))
+            self._overs[id(plan.ax)] = self._cached(("axes", id(plan.ax)), drawn, plan.over)
+        renderer.clear()
+        figure_level = [a for a in self.figure.get_children() if not isinstance(a, Axes)]
+        for artist in sorted(figure_level, key=attrgetter("zorder")):
+            if id(artist) not in ids:
+                artist.draw(renderer)  # the figure patch first (zorder 1), then texts
+        for plan in self._plans:
+            for artist in plan.under:
+                artist.draw(renderer)
+        self._under = self.canvas.copy_from_bbox(self.figure.bbox)
+        self.captures += 1
+
+    def _label(self, label: Legend | Text) -> Layer | None:
+        """A legend or text alone on a transparent layer, cached by what it shows."""
+        if isinstance(label, Legend):
+            texts = tuple(t.get_text() for t in label.get_texts())
+            key: Hashable = (texts, tuple(_look(handle) for handle in label.legend_handles))
+        else:
+            where = label.get_transform().transform(label.get_position())
+            key = (label.get_text(), tuple(where), str(label.get_color()), label.get_rotation())
+            key += (hash(label.get_fontproperties()), label.get_alpha())
+            key += (label.get_horizontalalignment(), label.get_verticalalignment())
+            key += (label.get_bbox_patch() is None,)
+        return self._cached(("label", id(label)), key, [label])
+
+    def _cached(self, owner: tuple[str, int], key: Hashable, artists: list[Artist]) -> Layer | None:
+        """``artists`` drawn alone on a transparent layer, remembered under ``key``."""
+        cache = self._cache.setdefault(owner, OrderedDict())
+        if key not in cache:
+            renderer = self.canvas.get_renderer()
+            renderer.clear()
+            for artist in artists:
+                artist.draw(renderer)
+            cache[key] = _crop(self._pixels())
+            if len(cache) > CACHE:
+                cache.popitem(last=False)
+        cache.move_to_end(key)
+        return cache[key]
+
+
+def _look(artist: Any) -> Hashable:
+    """How a legend handle looks (a handle restyled in place must not reuse an old image)."""
+    parts = ("get_marker", "get_color", "get_facecolor", "get_edgecolor", "get_linestyle")
+    return tuple(str(getattr(artist, name)()) for name in parts if hasattr(artist, name))
+
+
+def _crop(pixels: UInt8Array) -> Layer | None:
+    """The drawn (not fully transparent) part of ``pixels`` as a layer, or None if blank."""
+    drawn = pixels[:, :, 3] > 0
+    rows, cols = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
+    if rows.size == 0:
+        return None
+    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
+    part = np.ascontiguousarray(pixels[top:bottom, left:right][::-1])
+    return part, int(left), int(pixels.shape[0] - bottom)

@@ -1,0 +1,206 @@
+"""Lesson 3 explorer: a divided nation, a hawk's veto, and whether tied hands pay.
+
+Atlantica is two factions: exporters (doves, who gain from almost any deal) and
+steelworkers (hawks, who accept only terms above their reservation). Under unanimity the
+hawks can veto; under national welfare Atlantica acts as one. Comparing Atlantica's net
+welfare with what a unitary Atlantica would get gives the desirability of division
+``Δ = nk.Negotiation.desirability`` (Schelling's tied hands, in the spirit of Mayer 1992).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+from matplotlib.figure import Figure
+from numpy.typing import NDArray
+
+from .. import model as nk
+from ..plotting import draw_issue_line, draw_statics, statics_data
+from . import _words
+from ._base import Explorer
+from ._controls import choice, slider
+
+RULES = {"unanimity (hawk can veto)": "unanimity", "national welfare": "national welfare"}
+SOLUTIONS = {"Nash": "nash", "split": "split"}
+FINE = np.linspace(0.0, 1.0, 41)
+"""The hawk's reservations the lower curves are computed at."""
+PREVIEW = np.linspace(0.0, 1.0, 6)
+"""A coarser grid drawn while another control is being dragged (in a kernel)."""
+CURVE_CACHE = 64
+FloatArray = NDArray[np.float64]
+Curves = tuple[FloatArray, FloatArray, FloatArray]
+"""Hawk's reservations, Atlantica's net welfare under its rule there, and unitary there."""
+E2 = {
+    "hawk_reservation": 0.6,
+    "hawk_share": 0.5,
+    "dove_reservation": -0.2,
+    "b_reservation": 0.8,
+    "rule": "unanimity",
+    "solution": "nash",
+}
+
+
+def _curve_key(values: Mapping[str, Any]) -> tuple[Any, ...]:
+    """The controls the curves depend on: all but the hawk's reservation (their x-axis)."""
+    return tuple(v for k, v in sorted(values.items()) if k != "hawk_reservation")
+
+
+class TiedHandsExplorer(Explorer):
+    """A hawk inside Atlantica: when does its veto win better terms, when does it kill the deal?
+
+    Top: the issue line, with each faction's acceptance set, the win-sets, the zone and the
+    outcomes. Below: Atlantica's net welfare against the hawk's reservation, divided (as the
+    rule says) and unitary (the benchmark); the gap at the dashed line is ``Δ``.
+    Controls: the hawk's (steelworkers') reservation and share of Atlantica's stake, the
+    dove's (exporters') reservation, Borealia's reservation, the rule and the solution.
+    The presets reproduce the worked examples E1 to E3 of the kit's model.
+
+    Examples
+    --------
+    >>> from negotiation_kit.widgets import TiedHandsExplorer
+    >>> explorer = TiedHandsExplorer()
+    >>> round(explorer.negotiation.desirability("Atlantica"), 9)
+    0.1
+    >>> explorer.apply_preset("too hawkish (E3)")
+    >>> explorer.negotiation.outcome().agreement is None
+    True
+    """
+
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.4)
+    ISSUES: ClassVar[int] = 1
+    PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
+        "tied hands helps (E2)": E2,
+        "tied hands helps more with split (E2)": {**E2, "solution": "split"},
+        "too hawkish (E3)": {**E2, "hawk_reservation": 0.9, "dove_reservation": -0.5},
+        "unitary (E1)": {**E2, "rule": "national welfare"},
+        "the hawk does not bind": {**E2, "hawk_reservation": 0.4, "dove_reservation": 0.0},
+    }
+
+    def __init__(self) -> None:
+        self._curves: OrderedDict[tuple[Any, ...], Curves] = OrderedDict()
+        self._last_unitary: tuple[nk.Negotiation | None, float] = (None, 0.0)
+        super().__init__()
+
+    def _make_controls(self) -> dict[str, Any]:
+        return {
+            "hawk_reservation": slider("hawk's reservation", 0.6, 0.0, 1.0, 0.01),
+            "hawk_share": slider("hawk's share of stake", 0.5, 0.05, 0.95, 0.05),
+            "dove_reservation": slider("dove's reservation", -0.2, -0.6, 0.6, 0.01),
+            "b_reservation": slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01),
+            "rule": choice("Atlantica ratifies by", RULES, "unanimity"),
+            "solution": choice("solution", SOLUTIONS, "nash"),
+        }
+
+    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
+        share = values["hawk_share"]
+        doves = nk.Faction("exporters (dove)", nk.Linear(1 - share, values["dove_reservation"]))
+        hawks = nk.Faction("steelworkers (hawk)", nk.Linear(share, values["hawk_reservation"]))
+        rule = nk.Unanimity() if values["rule"] == "unanimity" else nk.NationalWelfare()
+        a = nk.Nation("Atlantica", (doves, hawks), rule=rule)
+        b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, values["b_reservation"])),))
+        return nk.Negotiation(a, b, nk.Line(), solution=values["solution"])
+
+    def _statics(
+        self, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> tuple[FloatArray, dict[str, FloatArray], float]:
+        """Atlantica's net welfare, under its rule and unitary, over the hawk's reservation.
+
+        The curves depend on every control but the hawk's reservation; they are computed on
+        ``FINE`` once per setting of the others and cached. In a kernel, while another
+        control is dragged, a ``PREVIEW`` curve is drawn and the fine one follows when the
+        controls rest. The current reservation is added from ``negotiation`` itself, so the
+        marked point is exact.
+        """
+        key = _curve_key(values)
+        curves = self._curves.get(key)
+        if curves is not None:
+            self._curves.move_to_end(key)
+        elif self._later(lambda: self._refine(key, dict(values), redraw=True)):
+            curves = self._curve(values, PREVIEW)
+        else:
+            curves = self._refine(key, values, redraw=False)
+        hawks, under_rule, unitary = curves
+        here = float(values["hawk_reservation"])
+        at = int(np.searchsorted(hawks, here))
+        shown = {
+            "Atlantica under its rule": np.insert(under_rule, at, self._welfare(negotiation)),
+            "Atlantica unitary (benchmark)": np.insert(unitary, at, self._unitary(negotiation)),
+        }
+        return np.insert(hawks, at, here), shown, here
+
+    def _curve(self, values: Mapping[str, Any], hawks: FloatArray) -> Curves:
+        """Atlantica's net welfare under its rule and unitary, at each of ``hawks``."""
+
+        def talks(hawk: float) -> nk.Negotiation:
+            return self._scenario({**values, "hawk_reservation": hawk})
+
+        def benchmark(hawk: float) -> nk.Negotiation:
+            divided = talks(hawk)
+            return dataclasses.replace(divided, a=divided.a.unitary())
+
+        under_rule = statics_data(talks, hawks).welfare_a
+        return hawks, under_rule, statics_data(benchmark, hawks).welfare_a
+
+    def _refine(self, key: tuple[Any, ...], values: Mapping[str, Any], *, redraw: bool) -> Curves:
+        """The fine curves for ``key``, cached; with ``redraw``, show them if still current."""
+        self._curves[key] = curves = self._curve(values, FINE)
+        if len(self._curves) > CURVE_CACHE:
+            self._curves.popitem(last=False)
+        if redraw and _curve_key(self.values()) == key:
+            self._refresh()
+        return curves
+
+    @staticmethod
+    def _welfare(negotiation: nk.Negotiation) -> float:
+        return negotiation.outcome().welfare["Atlantica"]
+
+    def _unitary(self, negotiation: nk.Negotiation) -> float:
+        """Atlantica's net welfare if it bargained as one (kept for the last negotiation)."""
+        if self._last_unitary[0] is not negotiation:
+            delta = negotiation.desirability("Atlantica")
+            self._last_unitary = (negotiation, self._welfare(negotiation) - delta)
+        return self._last_unitary[1]
+
+    def _draw(
+        self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        grid = figure.add_gridspec(2, 1, height_ratios=(1.2, 1))
+        line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
+        hawks, curves, current = self._statics(negotiation, values)
+        statics = draw_statics(
+            figure.add_subplot(grid[1]),
+            hawks,
+            curves,
+            current,
+            xlabel="hawk's reservation",
+            ylabel="net welfare of Atlantica",
+        )
+        return [line, statics]
+
+    def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
+        line, statics = self._views
+        line.update(negotiation)
+        statics.update(*self._statics(negotiation, values))
+
+    def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+        space = negotiation.space
+        ws_a = _words.intervals(negotiation.a.win_set(space).intervals)
+        ws_b = _words.intervals(negotiation.b.win_set(space).intervals)
+        zone = _words.intervals(negotiation.zone().intervals)
+        unitary = self._unitary(negotiation)
+        delta = self._welfare(negotiation) - unitary  # nk.Negotiation.desirability
+        if delta > _words.CLOSE:
+            verdict = "division helps Atlantica (tied hands)"
+        elif delta < -_words.CLOSE:
+            verdict = "division hurts Atlantica"
+        else:
+            verdict = "division makes no difference to Atlantica"
+        return (
+            f"Atlantica's win-set is {ws_a} and Borealia's {ws_b}, so the zone of agreement "
+            f"is {zone}. {_words.outcome(negotiation)} A unitary Atlantica would get "
+            f"{_words.number(unitary)}, so Δ = {_words.signed(delta)}: {verdict}."
+        )

@@ -1,0 +1,363 @@
+"""The contract every explorer keeps (issue 3), checked the way a browser drives it.
+
+Every class in ``negotiation_kit.widgets.__all__`` is built and driven through
+``control.value = ...`` (what a slider drag sends), and must: change its model object, its
+``describe()`` text and its PNG frame as it should; draw a frame that matches a fresh, full
+drawing of the same scenario; raise nothing and warn nothing; round-trip ``set``, ``reset``
+and presets; show callback errors on screen; and keep one figure for its whole life.
+A new explorer joins these tests by being listed in ``__all__``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import ipywidgets as widgets  # type: ignore[import-untyped]
+import numpy as np
+import PIL.Image
+import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+
+import negotiation_kit as nk
+import negotiation_kit.widgets as nkw
+from negotiation_kit.widgets import _controls
+from negotiation_kit.widgets._base import PAUSE, Explorer
+from negotiation_kit.widgets._render import FrameRenderer
+
+EXPLORERS: list[type[Explorer]] = [getattr(nkw, name) for name in nkw.__all__]
+PIXEL_TOLERANCE = 40
+"""Largest difference (0-255) allowed in a channel between a frame and a full redraw."""
+PIXELS_OFF = 0.002
+"""Share of pixels allowed beyond that tolerance (antialiased edges blended in layers)."""
+
+
+# -- the harness ---------------------------------------------------------------------------
+
+
+def check(explorer: Explorer) -> None:
+    """Re-raise what a callback swallowed (ipywidgets only logs callback errors)."""
+    if explorer.last_error is not None:
+        raise explorer.last_error
+
+
+def drive(explorer: Explorer, name: str, value: Any) -> None:
+    """Move one control as the browser does, then surface any callback error."""
+    explorer.controls[name].value = value
+    check(explorer)
+
+
+def settings(control: Any) -> list[Any]:
+    """The values a test drives a control to: minimum, maximum and middle, or every option."""
+    if isinstance(control, _controls.SLIDERS):
+        middle = control.min + round((control.max - control.min) / control.step / 2) * control.step
+        if isinstance(control, widgets.IntSlider):
+            middle = int(middle)
+        return [control.min, control.max, round(middle, 10)]
+    if isinstance(control, _controls.CHOICES):
+        return list(control._options_values)
+    return [not control.value, control.value]
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(PIL.Image.open(io.BytesIO(png)).convert("RGB")).astype(np.int16)
+
+
+def reference_frame(explorer: Explorer) -> bytes:
+    """The explorer's own figure drawn completely, every artist in z-order (no layers)."""
+    return FrameRenderer(explorer.figure, list).render_full()
+
+
+def assert_same_picture(frame: bytes, reference: bytes) -> None:
+    got, want = pixels(frame), pixels(reference)
+    assert got.shape == want.shape
+    off = np.abs(got - want).max(axis=2) > PIXEL_TOLERANCE
+    assert off.mean() <= PIXELS_OFF, f"{off.sum()} pixels differ from a full redraw"
+
+
+@pytest.fixture(params=EXPLORERS, ids=lambda cls: cls.__name__)
+def explorer(request: pytest.FixtureRequest) -> Iterator[Explorer]:
+    built = request.param()
+    check(built)
+    yield built
+    check(built)
+
+
+# -- every explorer ------------------------------------------------------------------------
+
+
+def test_every_explorer_is_listed_and_documented() -> None:
+    assert EXPLORERS, "negotiation_kit.widgets.__all__ lists no explorer"
+    for cls in EXPLORERS:
+        assert issubclass(cls, Explorer) and cls is not Explorer
+        assert cls.__doc__ and "Examples" in cls.__doc__
+        assert cls.PRESETS, f"{cls.__name__} has no presets"
+
+
+def test_starts_in_an_interesting_state(explorer: Explorer) -> None:
+    assert isinstance(explorer.negotiation, nk.Negotiation)
+    assert explorer.negotiation.outcome().agreement is not None
+    text = explorer.describe()
+    assert "zone of agreement" in text and "<" not in text and "Traceback" not in text
+    assert explorer.describe() in explorer._text.value
+    assert explorer._error.value == ""
+    assert isinstance(explorer.figure, Figure)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+
+def test_controls_are_labelled_and_live(explorer: Explorer) -> None:
+    assert explorer.controls
+    for name, control in explorer.controls.items():
+        assert control.description, f"{name} has no description"
+        if isinstance(control, _controls.SLIDERS):
+            assert control.continuous_update, f"{name} updates only on release"
+            assert control.min <= control.value <= control.max
+
+
+def test_every_control_at_its_extremes_and_middle(explorer: Explorer) -> None:
+    for name, control in explorer.controls.items():
+        start = control.value
+        for value in settings(control):
+            before = (explorer.negotiation, explorer.describe(), explorer._image.value)
+            drive(explorer, name, value)
+            values = explorer.values()
+            assert values[name] == value
+            assert explorer.negotiation == explorer._scenario(values), "stale model object"
+            assert explorer.describe() == explorer._describe(explorer.negotiation, values)
+            if explorer.negotiation != before[0]:
+                assert explorer._image.value != before[2], f"{name}={value!r}: figure unchanged"
+            else:
+                assert explorer.describe() == before[1]
+            assert_same_picture(explorer._image.value, reference_frame(explorer))
+        drive(explorer, name, start)
+
+
+def test_set_reset_and_presets_round_trip(explorer: Explorer) -> None:
+    start = (explorer.values(), explorer.describe(), explorer._image.value)
+    for name, preset in explorer.presets.items():
+        explorer.apply_preset(name)
+        check(explorer)
+        assert {k: explorer.values()[k] for k in preset} == preset
+        assert explorer._menu.value == name
+        explorer.reset()
+        explorer.set(**preset)
+        assert explorer._menu.value == name
+        assert_same_picture(explorer._image.value, reference_frame(explorer))
+    explorer.reset()
+    assert (explorer.values(), explorer.describe()) == start[:2]
+    assert_same_picture(explorer._image.value, start[2])
+
+
+def test_browser_uses_the_menu_and_the_reset_button(explorer: Explorer) -> None:
+    start = explorer.values()
+    last = list(explorer.presets)[-1]
+    explorer._menu.value = last  # what choosing from the dropdown sends
+    check(explorer)
+    assert {k: explorer.values()[k] for k in explorer.presets[last]} == explorer.presets[last]
+    name, control = next(iter(explorer.controls.items()))
+    drive(explorer, name, settings(control)[0])
+    explorer._reset_button.click()
+    check(explorer)
+    assert explorer.values() == start
+
+
+def test_a_callback_error_is_shown_and_the_last_figure_stays(
+    explorer: Explorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (explorer.negotiation, explorer.describe(), explorer._image.value)
+
+    def broken(values: Mapping[str, Any]) -> nk.Negotiation:
+        raise RuntimeError("the scenario builder broke")
+
+    monkeypatch.setattr(explorer, "_scenario", broken)
+    name, control = next(iter(explorer.controls.items()))
+    explorer.controls[name].value = settings(control)[1]
+    assert isinstance(explorer.last_error, RuntimeError)
+    shown = explorer._error.value
+    assert "the scenario builder broke" in shown and "Traceback" not in shown
+    assert "last settings that worked" in shown
+    assert (explorer.negotiation, explorer.describe(), explorer._image.value) == before
+    monkeypatch.undo()
+    drive(explorer, name, settings(control)[0])
+    assert explorer._error.value == "" and explorer.last_error is None
+
+
+def test_a_model_error_reads_as_an_explanation(
+    explorer: Explorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def split_fails(values: Mapping[str, Any]) -> nk.Negotiation:
+        raise ValueError("split-the-difference needs the zone to be one interval, got ...")
+
+    monkeypatch.setattr(explorer, "_scenario", split_fails)
+    name, control = next(iter(explorer.controls.items()))
+    explorer.controls[name].value = settings(control)[1]
+    assert isinstance(explorer.last_error, ValueError)
+    assert "Split-the-difference needs the zone of agreement to be one interval" in (
+        explorer._error.value
+    )
+    monkeypatch.undo()
+    drive(explorer, name, settings(control)[0])
+
+
+def test_set_refuses_bad_names_and_values(explorer: Explorer) -> None:
+    start = explorer.values()
+    with pytest.raises(ValueError, match="unknown control 'no_such_control'; the controls are"):
+        explorer.set(no_such_control=1)
+    for name, control in explorer.controls.items():
+        if isinstance(control, _controls.SLIDERS):
+            with pytest.raises(ValueError, match=rf"{name} must be a number from .* got 99"):
+                explorer.set(**{name: 99})
+            with pytest.raises(TypeError, match=f"{name} must be"):
+                explorer.set(**{name: "0.5"})
+            with pytest.raises(TypeError, match=f"{name} must be"):
+                explorer.set(**{name: True})
+            with pytest.raises(ValueError, match=f"{name} must be"):
+                explorer.set(**{name: float("nan")})
+        elif isinstance(control, _controls.CHOICES):
+            with pytest.raises(ValueError, match=f"{name} must be one of"):
+                explorer.set(**{name: "no such option"})
+    assert explorer.values() == start
+    check(explorer)
+
+
+def test_set_is_all_or_nothing(explorer: Explorer, monkeypatch: pytest.MonkeyPatch) -> None:
+    start = (explorer.values(), explorer._image.value)
+    name, control = next(iter(explorer.controls.items()))
+    original = explorer._scenario
+
+    def fails_at_minimum(values: Mapping[str, Any]) -> nk.Negotiation:
+        if values[name] == settings(control)[0]:
+            raise ValueError("no such scenario")
+        return original(values)
+
+    monkeypatch.setattr(explorer, "_scenario", fails_at_minimum)
+    with pytest.raises(ValueError, match="no such scenario"):
+        explorer.set(**{name: settings(control)[0]})
+    assert (explorer.values(), explorer._image.value) == start
+    assert explorer._error.value == ""
+
+
+def test_work_deferred_during_a_drag_lands_after_a_pause(explorer: Explorer) -> None:
+    """In a kernel (a running event loop) slow parts may show a preview while a control
+    moves; once the controls rest for PAUSE the frame must be the final one."""
+
+    async def drag_then_rest(name: str, values: list[Any]) -> None:
+        for value in values:
+            drive(explorer, name, value)
+        await asyncio.sleep(3 * PAUSE)
+
+    for name, control in explorer.controls.items():
+        asyncio.run(drag_then_rest(name, settings(control)))
+        check(explorer)
+        assert explorer._pending is None
+        shown = explorer._image.value
+        explorer._refresh()  # outside any event loop: everything computed at once
+        check(explorer)
+        assert_same_picture(shown, explorer._image.value)
+        assert_same_picture(shown, reference_frame(explorer))
+
+
+def test_the_figure_is_built_once(explorer: Explorer) -> None:
+    figure, axes = explorer.figure, list(explorer.figure.axes)
+    counts = [len(ax.get_children()) for ax in axes]
+    rng = np.random.default_rng(3)
+    for _ in range(40):
+        name = list(explorer.controls)[rng.integers(len(explorer.controls))]
+        options = settings(explorer.controls[name])
+        drive(explorer, name, options[rng.integers(len(options))])
+    assert explorer.figure is figure and explorer.figure.axes == axes
+    assert [len(ax.get_children()) for ax in axes] == counts
+
+
+def test_displays_itself_as_a_widget(explorer: Explorer) -> None:
+    bundle = explorer._repr_mimebundle_()
+    view = bundle["application/vnd.jupyter.widget-view+json"]
+    assert view["model_id"] == explorer.widget.model_id
+    assert explorer.describe() in repr(explorer)
+
+
+# -- the frame renderer --------------------------------------------------------------------
+
+
+def test_frames_follow_limit_and_label_changes() -> None:
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1])
+    renderer = FrameRenderer(figure, lambda: [line])
+    renderer.render()
+    for top in (1, 5, 50):
+        line.set_ydata([0, top])
+        ax.set_ylim(0, top)
+        ax.set_xlabel(f"up to {top}")
+        assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+
+
+def test_renderer_needs_an_agg_canvas() -> None:
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+
+    figure = Figure()
+    FigureCanvasSVG(figure)
+    with pytest.raises(TypeError, match="Agg canvas"):
+        FrameRenderer(figure, list)
+
+
+def test_importing_the_kit_loads_no_widgets_or_matplotlib() -> None:
+    code = (
+        "import sys, negotiation_kit; "
+        "print(sorted({'ipywidgets', 'matplotlib'} & set(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_explorers_never_touch_pyplot() -> None:
+    code = (
+        "import sys, negotiation_kit.widgets as nkw; "
+        "[getattr(nkw, name)() for name in nkw.__all__]; "
+        "print('matplotlib.pyplot' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# -- the worked examples behind the presets (model.md §5) -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("preset", "agreement", "delta"),
+    [
+        ("tied hands helps (E2)", 0.6, 0.1),
+        ("tied hands helps more with split (E2)", 0.7, 0.2),
+        ("too hawkish (E3)", None, -0.3),
+        ("unitary (E1)", 0.5, 0.0),
+    ],
+)
+def test_tied_hands_presets_are_the_worked_examples(
+    preset: str, agreement: float | None, delta: float
+) -> None:
+    explorer = nkw.TiedHandsExplorer()
+    explorer.apply_preset(preset)
+    check(explorer)
+    outcome = explorer.negotiation.outcome()
+    if agreement is None:
+        assert outcome.agreement is None
+        assert "no agreement" in explorer.describe()
+    else:
+        assert outcome.agreement == pytest.approx(agreement, abs=1e-9)
+    assert explorer.negotiation.desirability("Atlantica") == pytest.approx(delta, abs=1e-9)
+    assert f"Δ = {delta:+.2f}".replace("+0.00", "0.00") in explorer.describe()
+
+
+def test_bargain_starts_at_the_unitary_baseline() -> None:
+    explorer = nkw.BargainExplorer()
+    assert explorer.negotiation.zone().intervals == [(0.2, 0.8)]
+    assert explorer.negotiation.outcome().agreement == pytest.approx(0.5)
+    explorer.set(solution="split")
+    assert explorer.negotiation.outcome().agreement == pytest.approx(0.5)
+    assert "Splitting the difference settles at 0.50" in explorer.describe()
