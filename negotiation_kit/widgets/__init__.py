@@ -18,6 +18,23 @@ Examples
 
 from ._base import Explorer as Explorer  # the base class, for new explorers
 from .bargain import BargainExplorer
+from .configurations import ConfigurationExplorer
+from .rules import RulesExplorer
+from .side_payments import SidePaymentsExplorer
+from .spatial_rules import SpatialRulesExplorer
+from .strategy import StrategyExplorer
 from .tied_hands import TiedHandsExplorer
+from .two_issues import TwoIssueExplorer
+from .win_sets import WinSetExplorer
 
-__all__ = ["BargainExplorer", "TiedHandsExplorer"]
+__all__ = [
+    "BargainExplorer",
+    "ConfigurationExplorer",
+    "RulesExplorer",
+    "SidePaymentsExplorer",
+    "SpatialRulesExplorer",
+    "StrategyExplorer",
+    "TiedHandsExplorer",
+    "TwoIssueExplorer",
+    "WinSetExplorer",
+]

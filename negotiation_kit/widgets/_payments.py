@@ -1,0 +1,248 @@
+"""What the side-payment explorers (lessons 7 and 8) compute and say about payments.
+
+A nation with side-payments ratifies an agreement ``x`` that its rule alone refuses when
+the delivered compensation the losers need, ``D*(x)``, can be paid: ``D*(x)/e <=
+min(budget, payers' gains)`` (model.md §3). From that condition follow the two thresholds
+the lessons ask about, over the partner's win-set:
+
+- the **least efficiency** that opens the zone of agreement, ``min over x of D*/capacity``;
+- the **least budget** that opens it, ``min of D*/e`` over the agreements the payers can
+  afford.
+
+Both are minima over points sampled in the partner's win-set, its edges included (for
+linear gains ``D*`` and the payers' gains are monotone there, so the edges decide and the
+values are exact). ``transfers`` says in words who pays whom at an outcome, and
+``freeze_layout`` keeps a figure's Axes in place when the issue line rebuilds its rows.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+
+from .. import model as nk
+from ..plotting import palette
+from . import _words
+
+SAMPLES = 401
+"""Points per interval of the partner's win-set."""
+FloatArray = np.ndarray
+TINY = 1e-9
+
+
+def points(intervals: list[tuple[float, float]]) -> FloatArray:
+    """Points along each interval, both edges included.
+
+    >>> points([(0.0, 0.8)])[[0, -1]].tolist()
+    [0.0, 0.8]
+    """
+    if not intervals:
+        return np.zeros(0)
+    return np.concatenate([np.linspace(lo, hi, SAMPLES) for lo, hi in intervals])
+
+
+def needs(nation: nk.Nation, xs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+    """At each of ``xs``: ratified by the rule alone, ``D*`` and the payers' gains (no cap)."""
+    plain = dataclasses.replace(nation, side_payments=None).ratifies(xs)
+    needed = np.asarray(nation.compensation(xs), dtype=np.float64)
+    payments = nation.side_payments or nk.SidePayments()
+    able = payments.payer_mask(nation.factions) @ np.maximum(nation.gains(xs), 0.0)
+    return np.asarray(plain, dtype=bool), needed, able
+
+
+def least_efficiency(
+    nation: nk.Nation, partner: list[tuple[float, float]], budget: float
+) -> float | None:
+    """The least efficiency at which ``nation`` ratifies a point of ``partner`` (its win-set).
+
+    0 if the rule alone ratifies one; None if no efficiency up to 1 does (the payers
+    cannot afford it, or the budget is 0).
+
+    Examples
+    --------
+    >>> import negotiation_kit as nk
+    >>> a = nk.Nation("A", [nk.Faction("dove", nk.Linear(0.5, -0.5)),
+    ...                     nk.Faction("hawk", nk.Linear(0.5, 0.9))])
+    >>> round(least_efficiency(a, [(0.0, 0.8)], math.inf), 6)  # model.md E3: 1/13
+    0.076923
+    """
+    xs = points(partner)
+    if xs.size == 0:
+        return None
+    plain, needed, able = needs(nation, xs)
+    if plain.any():
+        return 0.0
+    capacity = np.minimum(budget, able)
+    safe = np.where(capacity > 0, capacity, 1.0)
+    ratio = np.where(capacity > 0, needed / safe, math.inf)
+    best = float(ratio.min())
+    return best if best <= 1.0 else None
+
+
+def least_budget(
+    nation: nk.Nation, partner: list[tuple[float, float]], efficiency: float
+) -> float | None:
+    """The least budget at which ``nation`` ratifies a point of ``partner`` (its win-set).
+
+    0 if the rule alone ratifies one; None if no budget does (efficiency 0, or the payers'
+    gains fall short of ``D*/e`` everywhere).
+
+    Examples
+    --------
+    >>> import negotiation_kit as nk
+    >>> a = nk.Nation("A", [nk.Faction("dove", nk.Linear(0.5, -0.5)),
+    ...                     nk.Faction("hawk", nk.Linear(0.5, 0.9))])
+    >>> round(least_budget(a, [(0.0, 0.8)], 1.0), 9), round(least_budget(a, [(0.0, 0.8)], 0.5), 9)
+    (0.05, 0.1)
+    """
+    xs = points(partner)
+    if xs.size == 0:
+        return None
+    plain, needed, able = needs(nation, xs)
+    if plain.any():
+        return 0.0
+    if efficiency <= 0:
+        return None
+    affordable = needed <= efficiency * able
+    if not affordable.any():
+        return None
+    return float((needed[affordable] / efficiency).min())
+
+
+def at_least(value: float) -> str:
+    """``value`` rounded *up* to two decimals: the slider setting that surely suffices.
+
+    >>> at_least(1 / 13), at_least(0.05), at_least(0.1 + 1e-12)
+    ('0.08', '0.05', '0.10')
+    """
+    return _words.number(math.ceil(round(value * 100, 6)) / 100)
+
+
+def _names(parts: list[str]) -> str:
+    """A list in words: 'a', 'a and b', 'a, b and c'."""
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _each(parts: dict[str, float], verb: str) -> str:
+    """'the x VERB 0.10', or 'the x VERB 0.10 and the y 0.20'."""
+    items = [f"the {name} {_words.number(value)}" for name, value in parts.items()]
+    first = items[0].rsplit(" ", 1)
+    return _names([f"{first[0]} {verb} {first[1]}", *items[1:]])
+
+
+def transfers(nation: nk.Nation, outcome: nk.Outcome) -> str:
+    """Who pays whom how much at ``outcome`` inside ``nation``, and what is lost on the way.
+
+    Examples
+    --------
+    >>> import negotiation_kit as nk
+    >>> a = nk.Nation("A", [nk.Faction("doves", nk.Linear(0.5, -0.5)),
+    ...                     nk.Faction("hawks", nk.Linear(0.5, 0.9))],
+    ...               side_payments=nk.SidePayments(0.5))
+    >>> b = nk.Nation("B", [nk.Faction("b", nk.Linear(-1, 0.8))])
+    >>> print(transfers(a, nk.Negotiation(a, b, nk.Line()).outcome()))
+    In A the doves pay 0.28; the hawks receive 0.14 (D* = 0.14, the minimum compensation
+    that ratifies the deal); 0.14 is lost on the way.
+    """
+    if outcome.agreement is None:
+        return ""
+    amounts = {f.name: outcome.transfers[f.name] for f in nation.factions}
+    paid = {name: -v for name, v in amounts.items() if v < -TINY}
+    received = {name: v for name, v in amounts.items() if v > TINY}
+    outvoted = [
+        name for name in amounts if name not in received and outcome.faction_gains[name] < -TINY
+    ]
+    if not received:
+        text = f"In {nation.name} no side-payment is needed at that point (D* = 0)"
+    else:
+        needed = sum(received.values())
+        lost = sum(paid.values()) - needed
+        waste = "nothing is lost on the way"
+        if lost >= _words.CLOSE:
+            waste = f"{_words.number(lost)} is lost on the way"
+        text = (
+            f"In {nation.name} {_each(paid, 'pay')}; {_each(received, 'receive')} "
+            f"(D* = {_words.number(needed)}, the minimum compensation that ratifies the "
+            f"deal); {waste}"
+        )
+    if outvoted:
+        losers = _each({n: -outcome.faction_gains[n] for n in outvoted}, "lose")
+        text += f"; outvoted, {losers} and get nothing"
+    return text + "."
+
+
+def set_limits(ax: Axes, x: tuple[float, float], y: tuple[float, float]) -> None:
+    """Set an Axes' limits, only if they differ (setting them costs a little every frame)."""
+    if ax.get_xlim() != x:
+        ax.set_xlim(*x)
+    if ax.get_ylim() != y:
+        ax.set_ylim(*y)
+
+
+def freeze_layout(figure: Figure) -> None:
+    """Lay ``figure`` out now and keep its Axes where they are from then on.
+
+    When the number of factions changes, the issue line rebuilds its rows and asks for a
+    new constrained layout, which costs about 200 ms. In these explorers the labels that
+    set the margins (Atlantica's steelworkers, the bold win-set rows) are there in every
+    state, so the first layout serves them all.
+
+    >>> from negotiation_kit.plotting import new_figure
+    >>> figure = new_figure(4, 3)
+    >>> ax = figure.add_subplot()
+    >>> freeze_layout(figure)
+    >>> from negotiation_kit.plotting.figure import FrozenLayout
+    >>> isinstance(figure.get_layout_engine(), FrozenLayout)  # relayout() does nothing now
+    False
+    """
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+    figure.set_layout_engine("none")
+
+
+def minus(
+    spans: list[tuple[float, float]], cut: list[tuple[float, float]]
+) -> list[tuple[float, float]]:
+    """The parts of the intervals ``spans`` outside the intervals ``cut``.
+
+    >>> minus([(0.2, 1.0)], [(0.6, 1.0)])
+    [(0.2, 0.6)]
+    """
+    result = []
+    for low, high in spans:
+        for lo, hi in sorted(cut):
+            if lo > low:
+                result.append((low, min(lo, high)))
+            low = max(low, hi)
+        if low < high:
+            result.append((low, high))
+    return [(lo, hi) for lo, hi in result if hi > lo]
+
+
+class Band:
+    """Vertical bands over an Axes' x intervals, pale blue like the agreements the issue line
+    shows as "ratified only with side-payments"; ``update(intervals)`` moves them.
+
+    >>> from negotiation_kit.plotting import new_figure
+    >>> band = Band(new_figure(4, 3).add_subplot())
+    >>> band.update([(0.43, 0.9)])
+    >>> len(band.artists[0].get_paths())
+    1
+    """
+
+    def __init__(self, ax: Axes) -> None:
+        pale = tuple(0.82 + 0.18 * c for c in to_rgb(palette.NATION_COLORS[0]))
+        self.band = PolyCollection([], facecolors=[pale], edgecolors="none", zorder=-1)
+        self.band.set_transform(ax.get_xaxis_transform())
+        ax.add_collection(self.band, autolim=False)
+        self.artists = [self.band]
+
+    def update(self, intervals: list[tuple[float, float]]) -> None:
+        self.band.set_verts([[(lo, 0), (hi, 0), (hi, 1), (lo, 1)] for lo, hi in intervals])

@@ -1,0 +1,251 @@
+"""Lesson 4 explorer: ratification rules in the spatial model, lenses and gridlock.
+
+Atlantica's three factions have ideal points on two issues and take the status quo as
+their no-agreement point, so each accepts the disc around its ideal point that passes
+through the status quo. The rule says which discs must overlap: under unanimity all three
+(every faction is a veto player, Tsebelis 2002), under majority any two, under a leader the
+leader's own disc (and its veto holder's). When the status quo lies inside the convex hull
+of the veto players' ideal points, every move away from it hurts one of them: gridlock.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import ipywidgets as widgets  # type: ignore[import-untyped]
+import numpy as np
+from matplotlib.figure import Figure
+
+from .. import model as nk
+from ..plotting import draw_issue_plane
+from . import _words
+from ._base import Explorer
+from ._controls import slider
+from ._memo import Memo
+from ._overlays import HullView
+
+PLANE = nk.Plane(x=(-3, 3), y=(-3, 3), labels=("issue 1: trade opening", "issue 2: green rules"))
+IDEALS = {"industry": (2.0, 0.0), "green party": (0.0, 2.0)}
+"""The first two factions' ideal points (model.md E6); the farm lobby's is a control."""
+BOREALIA = (1.5, -0.5)
+"""Borealia's ideal point: more trade opening, slightly looser green rules."""
+RULES = {
+    "unanimity: all three can veto": "unanimity",
+    "industry leads, greens can veto": "leader with veto",
+    "industry leads alone": "leader",
+    "majority: any two ratify": "majority",
+}
+"""From three veto players down to none."""
+TIPS = {
+    "quo_": "Policy stays here without an agreement: every disc passes through it.",
+    "farm": "The policy the farm lobby likes best: the centre of its disc.",
+}
+VETO_PLAYERS = {
+    "unanimity": ("industry", "green party", "farm lobby"),
+    "majority": (),
+    "leader with veto": ("industry", "green party"),
+    "leader": ("industry",),
+}
+INTRO = {
+    "unanimity": "Under unanimity every faction is a veto player:",
+    "majority": "Under majority no faction can veto alone:",
+    "leader with veto": "The industry leads and the green party holds a veto:",
+    "leader": "The industry decides alone:",
+}
+WIN_SET_SHAPE = {
+    "unanimity": "the overlap of all three discs",
+    "majority": "the union of the lens-shaped overlaps of any two discs",
+    "leader with veto": "the lens where their two discs overlap",
+    "leader": "its own disc",
+}
+E6 = {"rule": "unanimity", "quo_x": 0.0, "quo_y": 0.0, "farm_x": -1.0, "farm_y": -1.0}
+
+
+def rule_for(name: str) -> Any:
+    """The ``nk`` rule a rule control value stands for."""
+    return {
+        "unanimity": nk.Unanimity(),
+        "majority": nk.Majority(),
+        "leader with veto": nk.Leader("industry", vetoes=("green party",)),
+        "leader": nk.Leader("industry"),
+    }[name]
+
+
+def in_hull(point: Sequence[float], corners: Sequence[Sequence[float]]) -> bool:
+    """Whether ``point`` lies in the convex hull of ``corners`` (its edge included).
+
+    Seen from the point, the corners' directions fit in an open half-plane exactly when
+    the point lies outside their hull: then some angular gap between them exceeds π.
+
+    Examples
+    --------
+    >>> in_hull((0, 0), [(2, 0), (0, 2), (-1, -1)]), in_hull((0, 0), [(2, 0), (0, 2)])
+    (True, False)
+    >>> in_hull((0, 0), [(2, 0), (-1, 0)]), in_hull((0, 0), [(0, 0)])
+    (True, True)
+    """
+    if len(corners) == 0:
+        return False
+    offsets = np.asarray(corners, dtype=np.float64) - np.asarray(point, dtype=np.float64)
+    if np.any(np.hypot(offsets[:, 0], offsets[:, 1]) < 1e-12):
+        return True
+    angles = np.sort(np.arctan2(offsets[:, 1], offsets[:, 0]))
+    gaps = np.diff(np.append(angles, angles[0] + 2 * np.pi))
+    return bool(gaps.max() <= np.pi + 1e-9)
+
+
+class SpatialRulesExplorer(Explorer):
+    """Discs through the status quo: which agreements do unanimity, majority and a leader allow?
+
+    Each of Atlantica's three factions (industry, green party, farm lobby) accepts the disc
+    around its ideal point that passes through the status quo; Borealia is one actor with
+    its own disc. The dashed outline is the convex hull of Atlantica's veto players' ideal
+    points: when the status quo lies inside it, Atlantica's win-set is empty (gridlock).
+    Controls: the rule, the status quo and the farm lobby's ideal point. The presets give
+    the worked example E6 of the kit's model (gridlock, and the lens of area 2π - 4).
+
+    Examples
+    --------
+    >>> from negotiation_kit.widgets import SpatialRulesExplorer
+    >>> explorer = SpatialRulesExplorer()
+    >>> explorer.apply_preset("gridlock: unanimity (E6)")
+    >>> explorer.negotiation.a.win_set(explorer.negotiation.space).is_empty
+    True
+    >>> explorer.apply_preset("two veto players: the lens (E6)")
+    >>> round(explorer.negotiation.a.win_set(explorer.negotiation.space).area, 1)
+    2.3
+    """
+
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.4, 5.0)
+    ISSUES: ClassVar[int] = 2
+    PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
+        "majority: lens-shaped pieces (E6)": {**E6, "rule": "majority"},
+        "gridlock: unanimity (E6)": E6,
+        "two veto players: the lens (E6)": {**E6, "rule": "leader with veto"},
+        "status quo outside the hull": {**E6, "quo_x": 1.5, "quo_y": 1.5},
+        "farm lobby moves: no more gridlock": {**E6, "farm_x": 1.0, "farm_y": 1.0},
+        "a dominant faction": {**E6, "rule": "leader"},
+    }
+
+    def __init__(self) -> None:
+        self._scenarios: Memo[nk.Negotiation] = Memo()
+        self._benchmarks: Memo[float] = Memo()
+        self._dragging = False
+        super().__init__()
+
+    def _make_controls(self) -> dict[str, Any]:
+        rule = widgets.RadioButtons(
+            options=list(RULES.items()), value="majority", description="Atlantica ratifies by"
+        )
+        controls = {
+            "rule": rule,
+            "quo_x": slider("status quo on issue 1", 0.0, -2.0, 2.0, 0.1),
+            "quo_y": slider("status quo on issue 2", 0.0, -2.0, 2.0, 0.1),
+            "farm_x": slider("farm lobby's ideal on issue 1", -1.0, -3.0, 3.0, 0.1),
+            "farm_y": slider("farm lobby's ideal on issue 2", -1.0, -3.0, 3.0, 0.1),
+        }
+        for name, control in controls.items():
+            control.tooltip = TIPS.get(name[:4], "")
+        return controls
+
+    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
+        key = tuple(sorted(values.items()))
+        return self._scenarios.get(key, lambda: self._build(values))
+
+    @staticmethod
+    def _build(values: Mapping[str, Any]) -> nk.Negotiation:
+        quo = (values["quo_x"], values["quo_y"])
+        ideals = {**IDEALS, "farm lobby": (values["farm_x"], values["farm_y"])}
+        factions = tuple(nk.Faction(name, nk.Spatial(ideal, quo)) for name, ideal in ideals.items())
+        a = nk.Nation("Atlantica", factions, rule=rule_for(values["rule"]))
+        b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Spatial(BOREALIA, quo)),))
+        return nk.Negotiation(a, b, PLANE)
+
+    @staticmethod
+    def _ideals(negotiation: nk.Negotiation) -> dict[str, Any]:
+        """Every faction's ideal point, by name (Atlantica's, then Borealia's)."""
+        factions = [*negotiation.a.factions, *negotiation.b.factions]
+        return {f.name: f.gain.ideal for f in factions if isinstance(f.gain, nk.Spatial)}
+
+    def _vetoes(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> list[Any]:
+        """The veto players' ideal points, in the order their hull is drawn."""
+        ideals = self._ideals(negotiation)
+        return [ideals[name] for name in VETO_PLAYERS[values["rule"]]]
+
+    def _draw(
+        self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        plane = draw_issue_plane(figure.add_subplot(), negotiation)
+        ideals, vetoes = self._ideals(negotiation), self._vetoes(negotiation, values)
+        return [plane, HullView(plane.ax, ideals, vetoes)]
+
+    def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
+        plane, marks = self._views
+        plane.update(negotiation)
+        marks.update(self._ideals(negotiation), self._vetoes(negotiation, values))
+
+    def _on_control(self, change: Any) -> None:
+        self._dragging = True  # a control moved in the browser (not set() or a preset)
+        try:
+            super()._on_control(change)
+        finally:
+            self._dragging = False
+
+    def _unitary(self, negotiation: nk.Negotiation) -> float | None:
+        """Atlantica's net welfare if it bargained as one (kept for recent negotiations).
+
+        A second Nash solve per frame is more than a slider drag can afford on two issues:
+        while a control moves in a kernel it is computed once the controls rest, and None
+        says it is not known yet (``set()``, presets and scripts get it at once).
+        """
+        later = negotiation not in self._benchmarks and self._dragging
+        if later and self._later(lambda: self._settle(negotiation)):
+            return None
+        benchmark = dataclasses.replace(negotiation, a=negotiation.a.unitary())
+        return self._benchmarks.get(negotiation, lambda: benchmark.outcome().welfare["Atlantica"])
+
+    def _settle(self, negotiation: nk.Negotiation) -> None:
+        """Compute the benchmark of ``negotiation``; show it if it is still on screen."""
+        self._unitary(negotiation)
+        if self.negotiation is negotiation:
+            self._refresh()
+
+    def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+        rule, space = values["rule"], negotiation.space
+        quo = (values["quo_x"], values["quo_y"])
+        vetoes = VETO_PLAYERS[rule]
+        text = f"Every disc passes through the status quo ({_words.number(quo[0])}, "
+        text += f"{_words.number(quo[1])}). "
+        if vetoes and in_hull(quo, self._vetoes(negotiation, values)):
+            where = {
+                1: "is the ideal point of the only veto player, the industry",
+                2: "lies on the segment between the veto players' ideal points",
+                3: "lies inside the convex hull of the veto players' ideal points",
+            }[len(vetoes)]
+            if len(vetoes) > 1:
+                where += f" ({_and(vetoes)})"
+            text += (
+                f"Gridlock: it {where}, so every change hurts a veto player and Atlantica's "
+                "win-set is empty."
+            )
+        else:
+            area = _words.number(negotiation.a.win_set(space).area)
+            text += f"{INTRO[rule]} Atlantica's win-set is {WIN_SET_SHAPE[rule]}, area {area}."
+        welfare = negotiation.outcome().welfare["Atlantica"]
+        unitary = self._unitary(negotiation)
+        benchmark = "A unitary Atlantica's result (and Δ) follows when the controls rest."
+        if unitary is not None:
+            benchmark = f"A unitary Atlantica would get {_words.number(unitary)}, so Δ = "
+            benchmark += f"{_words.signed(welfare - unitary)}."
+        return (
+            f"{text} Borealia's win-set has area "
+            f"{_words.number(negotiation.b.win_set(space).area)} and the zone of agreement "
+            f"{_words.number(negotiation.zone().area)}. {_words.outcome(negotiation)} {benchmark}"
+        )
+
+
+def _and(names: Sequence[str]) -> str:
+    """Names in a list: "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,217 @@
+"""Lesson 6 explorer: two issues, logrolls, and why division costs most in integrative bargains.
+
+Atlantica and Borealia bargain over issue 1 (industry) and issue 2 (agriculture), each
+coordinate oriented toward Atlantica. When both weigh the issues alike the bargain is purely
+distributive: one side's gain is the other's loss. When Atlantica cares mostly about issue 1
+and Borealia about issue 2, trading one for the other (a logroll) gains both: the bargain is
+integrative (Raiffa 1982; Lax & Sebenius 1986). Atlantica's farm lobby cares only about issue
+2, the issue a logroll gives away; with a veto it cuts the logroll off. Comparing Atlantica's
+net welfare with a unitary Atlantica's gives ``Δ`` (in the spirit of Mayer 1992).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import numpy as np
+from matplotlib.figure import Figure
+
+from .. import model as nk
+from ..plotting import draw_issue_plane, draw_payoff_plane
+from ..plotting.geometry import half_plane
+from . import _words
+from ._base import Explorer
+from ._controls import choice, slider
+from ._memo import Memo
+from ._overlays import BenchmarkView, FrontierVeil
+
+PLANE = nk.Plane(labels=("issue 1: industry (toward A)", "issue 2: agriculture (toward A)"))
+RESERVATION = 0.3
+"""What each nation needs from a deal: its welfare is its weighted terms minus 0.3."""
+POLITICS = {"unitary: one actor": "unitary", "divided: farm lobby can veto": "divided"}
+START = {"integrative": 0.75, "politics": "divided", "demand": 0.7}
+
+
+def weights(integrative: float) -> tuple[float, float]:
+    """Atlantica's weights on issues 1 and 2 (Borealia's are the same, swapped).
+
+    >>> weights(0.0), weights(1.0)
+    ((0.5, 0.5), (0.9, 0.1))
+    """
+    return (round(0.5 + 0.4 * integrative, 12), round(0.5 - 0.4 * integrative, 12))
+
+
+class TwoIssueExplorer(Explorer):
+    """Two issues: a logroll, and a farm lobby's veto that cuts it off.
+
+    Left: the issue plane, with each faction's iso-gain line ``g = 0`` (the arrow points to
+    the deals it accepts), both win-sets, the zone of agreement, its Pareto frontier, the
+    Nash outcome (filled star) and a unitary Atlantica's outcome (hollow star). Right: the
+    two nations' net welfare; the arrow from the hollow to the filled star is ``Δ``.
+    Controls: how integrative the bargain is, whether Atlantica's farm lobby (which cares
+    only about issue 2) can veto, and what it demands on issue 2.
+
+    Examples
+    --------
+    >>> from negotiation_kit.widgets import TwoIssueExplorer
+    >>> explorer = TwoIssueExplorer()
+    >>> round(explorer.negotiation.desirability("Atlantica"), 2)
+    -0.3
+    >>> explorer.set(integrative=0.0)
+    >>> round(explorer.negotiation.desirability("Atlantica"), 2)
+    0.0
+    """
+
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (10.5, 4.4)
+    ISSUES: ClassVar[int] = 2
+    PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
+        "integrative, farm lobby can veto": START,
+        "distributive: the veto costs nothing": {**START, "integrative": 0.0},
+        "integrative, unitary: the logroll": {**START, "integrative": 1.0, "politics": "unitary"},
+        "fully integrative: the logroll is cut": {**START, "integrative": 1.0},
+        "a modest demand: tied hands": {"integrative": 0.5, "politics": "divided", "demand": 0.3},
+        "a demand that kills the deal": {**START, "integrative": 1.0, "demand": 0.8},
+    }
+
+    def __init__(self) -> None:
+        self._scenarios: Memo[nk.Negotiation] = Memo()
+        self._benchmarks: Memo[nk.Outcome] = Memo()
+        super().__init__()
+
+    def _make_controls(self) -> dict[str, Any]:
+        integrative = slider("how integrative the bargain is", 0.75, 0.0, 1.0, 0.05)
+        integrative.tooltip = (
+            "0: both nations weigh the two issues alike (purely distributive). 1: Atlantica "
+            "cares mostly about issue 1 and Borealia about issue 2, so a logroll gains both."
+        )
+        demand = slider("farm lobby's demand on issue 2", 0.7, 0.0, 1.0, 0.05)
+        demand.tooltip = (
+            "The farm lobby accepts only deals with issue 2 at least this far toward A."
+        )
+        return {
+            "integrative": integrative,
+            "politics": choice("Atlantica's politics", POLITICS, "divided"),
+            "demand": demand,
+        }
+
+    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
+        key = tuple(sorted(values.items()))
+        return self._scenarios.get(key, lambda: self._build(values))
+
+    @staticmethod
+    def _build(values: Mapping[str, Any]) -> nk.Negotiation:
+        first, second = weights(values["integrative"])
+        demand = values["demand"]
+        industry = nk.Additive((first, 0.0), RESERVATION - second * demand)
+        farm = nk.Additive((0.0, second), second * demand)
+        rule: Any = nk.NationalWelfare()
+        if values["politics"] == "divided":
+            rule = nk.Leader("industry", vetoes=("farm lobby",))
+        a = nk.Nation(
+            "Atlantica", (nk.Faction("industry", industry), nk.Faction("farm lobby", farm)), rule
+        )
+        borealia = nk.Additive((-second, -first), RESERVATION - 1.0)
+        b = nk.Nation("Borealia", (nk.Faction("Borealia", borealia),))
+        return nk.Negotiation(a, b, PLANE)
+
+    def _benchmark(self, negotiation: nk.Negotiation) -> nk.Outcome:
+        """The outcome a unitary Atlantica would reach (kept for recent negotiations)."""
+        if isinstance(negotiation.a.rule, nk.NationalWelfare):
+            return negotiation.outcome()
+        unitary = dataclasses.replace(negotiation, a=negotiation.a.unitary())
+        return self._benchmarks.get(negotiation, unitary.outcome)
+
+    def _draw(
+        self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        # The payoff plane's legend sits above it, in a row the issue plane spans, so the
+        # issue plane keeps the figure's full height.
+        grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
+        plane = draw_issue_plane(figure.add_subplot(grid[:, 0]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation)
+        benchmark = BenchmarkView(plane.ax, payoff.ax, "Atlantica")
+        veil = FrontierVeil(plane)
+        self._show_benchmark(benchmark, negotiation)
+        engine = figure.get_layout_engine()  # lay out now: the Δ label is placed in pixels
+        if engine is not None:
+            engine.execute(figure)
+            self._show_benchmark(benchmark, negotiation)
+        return [plane, payoff, benchmark, veil]
+
+    def _show_benchmark(self, view: BenchmarkView, negotiation: nk.Negotiation) -> None:
+        unitary = self._benchmark(negotiation)
+        outcome = negotiation.outcome()
+        welfare = (unitary.welfare["Atlantica"], unitary.welfare["Borealia"])
+        divided = None
+        if outcome.agreement is not None:
+            divided = (outcome.welfare["Atlantica"], outcome.welfare["Borealia"])
+        edge: Any = ()
+        total = np.zeros(2)
+        if unitary is not outcome:  # where national welfare W = sum of the gains is zero
+            gains = [f.gain for f in negotiation.a.factions if isinstance(f.gain, nk.Additive)]
+            total = np.sum([g.weights for g in gains], axis=0)
+            box = (*PLANE.x, *PLANE.y)
+            edge = half_plane(tuple(total), sum(g.threshold for g in gains), box)[1]
+        view.update(unitary.agreement, welfare, divided, edge, total / (np.hypot(*total) or 1.0))
+
+    def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
+        plane, payoff, benchmark, veil = self._views
+        plane.update(negotiation)
+        payoff.update(negotiation)
+        self._show_benchmark(benchmark, negotiation)
+        veil.update()
+
+    def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+        first, second = (_words.number(w) for w in weights(values["integrative"]))
+        if first == second:
+            bargain = (
+                f"Both nations weigh the two issues alike ({first} each): the bargain is "
+                "purely distributive, one side's gain is the other's loss, so every deal in the "
+                "zone is Pareto-efficient."
+            )
+        else:
+            bargain = (
+                f"Atlantica weighs issue 1 at {first} and issue 2 at {second}, Borealia the "
+                "reverse: the bargain is integrative, a logroll giving Atlantica issue 1 and "
+                "Borealia issue 2 gains both."
+            )
+        demand = _words.number(values["demand"])
+        politics = "Atlantica ratifies as one actor (national welfare)."
+        if values["politics"] == "divided":
+            politics = f"Atlantica's farm lobby can veto any deal with issue 2 below {demand}."
+        space = negotiation.space
+        areas = (negotiation.a.win_set(space).area, negotiation.b.win_set(space).area)
+        sets = (
+            f"Atlantica's win-set has area {_words.number(areas[0])}, Borealia's "
+            f"{_words.number(areas[1])} and the zone of agreement "
+            f"{_words.number(negotiation.zone().area)}."
+        )
+        return f"{bargain} {politics} {sets} {self._result(negotiation)}"
+
+    def _result(self, negotiation: nk.Negotiation) -> str:
+        """The outcome, the joint gain, the unitary benchmark and ``Δ`` in words."""
+        outcome, unitary = negotiation.outcome(), self._benchmark(negotiation)
+        text = _words.outcome(negotiation)
+        if outcome.agreement is not None:
+            text = f"{text[:-1]} (joint gain {_words.number(sum(outcome.welfare.values()))})."
+        if unitary is outcome:
+            return f"{text} Atlantica bargains as one actor, its own benchmark: Δ = 0.00."
+        delta = outcome.welfare["Atlantica"] - unitary.welfare["Atlantica"]
+        if delta < -_words.CLOSE:
+            verdict = "the farm lobby's veto costs Atlantica"
+        elif delta > _words.CLOSE:
+            verdict = "the farm lobby's veto helps Atlantica (tied hands)"
+        else:
+            verdict = "the farm lobby's veto makes no difference to Atlantica"
+        place = "reach no agreement"
+        if unitary.agreement is not None:
+            x, y = np.asarray(unitary.agreement, dtype=np.float64)
+            place = f"settle at ({_words.number(x)}, {_words.number(y)})"
+        return (
+            f"{text} A unitary Atlantica would {place} with "
+            f"{_words.number(unitary.welfare['Atlantica'])} (joint gain "
+            f"{_words.number(sum(unitary.welfare.values()))}), so Δ = {_words.signed(delta)}: "
+            f"{verdict}."
+        )

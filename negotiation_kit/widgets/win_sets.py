@@ -1,0 +1,207 @@
+"""Lesson 2 explorer: a nation's win-set from its factions' acceptance sets (Putnam 1988).
+
+Atlantica is three factions (exporters, farmers, steelworkers), each with its own
+reservation. The factions that hold a veto must all accept a deal, so Atlantica's win-set
+is the overlap of their acceptance sets. Make a faction more demanding, or give one more
+faction a veto, and the win-set shrinks: the zone of agreement with Borealia narrows (less
+chance of agreement) while the terms move Atlantica's way, until the zone vanishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, ClassVar
+
+import ipywidgets as widgets  # type: ignore[import-untyped]
+import numpy as np
+from matplotlib.figure import Figure
+
+from .. import model as nk
+from ..plotting import draw_issue_line, draw_statics, palette
+from . import _closed_forms as closed
+from . import _words
+from ._base import Explorer
+from ._controls import choice, slider
+from ._notes import RowNotes
+
+FACTIONS = ("exporters", "farmers", "steelworkers")
+LEANS = {"with Atlantica": 1.0, "with Borealia": -1.0}
+"""The farmers' orientation: the sign of their stake (model.md §2, ``Linear``)."""
+VETOES = {"the exporters only": 1, "exporters and farmers": 2, "all three factions": 3}
+LOWEST, STEP = -0.3, 0.005
+SWEEP = np.round(np.arange(0.0, 1.0 + STEP / 2, STEP), 10)
+"""The steelworkers' reservations the lower panel's curves are computed at."""
+E4 = {
+    "exporters": -0.15,
+    "farmers": 0.2,
+    "farmers_lean": 1.0,
+    "steelworkers": 0.55,
+    "vetoes": 3,
+    "b_reservation": 0.8,
+}
+LIMITS = (-0.05, 1.05)
+CURVES = ("Atlantica's win-set (length)", "zone of agreement (length)", "nash agreement")
+
+
+def _stakes(values: Mapping[str, Any]) -> tuple[float, float, float]:
+    """Each faction's stake: a third each, the farmers' sign set by their orientation."""
+    return (1 / 3, values["farmers_lean"] / 3, 1 / 3)
+
+
+def _notes(values: Mapping[str, Any]) -> dict[str, str]:
+    """What the figure writes above each faction's bar: whether it holds a veto."""
+    return {name: "veto" if k < values["vetoes"] else "no veto" for k, name in enumerate(FACTIONS)}
+
+
+def _who(vetoes: int) -> str:
+    """The factions holding a veto, in words."""
+    return {1: "Only the exporters hold", 2: "The exporters and farmers each hold"}.get(
+        vetoes, "All three factions hold"
+    )
+
+
+class WinSetExplorer(Explorer):
+    """Three factions' acceptance sets make Atlantica's win-set; how big should it be?
+
+    Top: the issue line with each faction's acceptance set, Atlantica's win-set (the
+    overlap of the vetoing factions' sets), the zone of agreement with Borealia and the
+    Nash outcome. Below: as the steelworkers' reservation rises (the dashed line is where
+    it is now), the win-set and the zone shrink while the agreement moves toward
+    Atlantica's end, until the zone is empty and there is no agreement.
+    Controls: each faction's reservation, which way the farmers lean (with Atlantica:
+    they accept terms above their reservation; with Borealia: below it), who holds a
+    veto (the exporters only, the exporters and farmers, or all three; the others have no
+    say) and Borealia's reservation. Each faction has a third of Atlantica's stake, so
+    Atlantica's interest is the same whoever holds a veto. The presets use the factions of
+    worked example E4.
+
+    Examples
+    --------
+    >>> from negotiation_kit.widgets import WinSetExplorer
+    >>> explorer = WinSetExplorer()
+    >>> explorer.negotiation.zone().intervals
+    [(0.55, 0.8)]
+    >>> explorer.set(vetoes=1)
+    >>> explorer.negotiation.zone().intervals, explorer.negotiation.outcome().agreement
+    ([(0.0, 0.8)], 0.5)
+    """
+
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.6)
+    ISSUES: ClassVar[int] = 1
+    PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
+        "three vetoes (E4, unanimity)": E4,
+        "the exporters decide alone (E4)": {**E4, "vetoes": 1},
+        "two vetoes: the farmers bind": {**E4, "vetoes": 2},
+        "steelworkers too demanding: no zone": {**E4, "steelworkers": 0.9},
+        "farmers lean toward Borealia": {**E4, "farmers": 0.7, "farmers_lean": -1.0},
+        "opposed vetoes leave no overlap": {**E4, "farmers": 0.4, "farmers_lean": -1.0},
+    }
+
+    def _make_controls(self) -> dict[str, Any]:
+        return {
+            "exporters": slider("exporters' reservation", -0.15, LOWEST, 1.0, 0.01),
+            "farmers": slider("farmers' reservation", 0.2, LOWEST, 1.0, 0.01),
+            "farmers_lean": choice("the farmers lean", LEANS, 1.0),
+            "steelworkers": slider("steelworkers' reservation", 0.55, 0.0, 1.0, 0.01),
+            "vetoes": widgets.RadioButtons(
+                options=list(VETOES.items()), value=3, description="who holds a veto"
+            ),
+            "b_reservation": slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01),
+        }
+
+    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
+        factions = tuple(
+            nk.Faction(name, nk.Linear(stake, values[name]))
+            for name, stake in zip(FACTIONS, _stakes(values), strict=True)
+        )
+        vetoes = values["vetoes"]
+        rule = nk.Unanimity() if vetoes == 3 else nk.Leader(FACTIONS[0], FACTIONS[1:vetoes])
+        a = nk.Nation("Atlantica", factions, rule=rule)
+        b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, values["b_reservation"])),))
+        return nk.Negotiation(a, b, nk.Line())
+
+    def _curves(
+        self, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> tuple[closed.FloatArray, dict[str, closed.FloatArray], float]:
+        """Win-set and zone length and the Nash agreement against the steelworkers'
+        reservation (closed forms), with the current point from the model itself."""
+        here = float(values["steelworkers"])
+        at = int(np.searchsorted(SWEEP, here))
+        x = np.insert(SWEEP, at, here)
+        stakes = np.repeat(np.array(_stakes(values))[:, None], x.size, axis=1)
+        reservations = np.array([np.full(x.size, values[n]) for n in FACTIONS[:2]] + [x])
+        low, high = closed.win_set_edges(stakes, reservations, np.arange(3) < values["vetoes"])
+        slope, r_bar = closed.welfare_line(stakes, reservations)
+        agreement, _ = closed.settle(low, high, slope, r_bar, values["b_reservation"], "nash")
+        b_edge = values["b_reservation"]
+        lengths = np.maximum(high - low, 0.0), np.maximum(np.minimum(high, b_edge) - low, 0.0)
+        space = negotiation.space
+        exact = (
+            _length(negotiation.a.win_set(space).intervals),
+            _length(negotiation.zone().intervals),
+            np.nan if (deal := negotiation.outcome().agreement) is None else float(deal),
+        )
+        curves = [lengths[0], lengths[1], agreement]
+        for curve, value in zip(curves, exact, strict=True):
+            curve[at] = value
+        return x, dict(zip(CURVES, curves, strict=True)), here
+
+    def _draw(
+        self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
+    ) -> Sequence[Any]:
+        grid = figure.add_gridspec(2, 1, height_ratios=(1.35, 1))
+        line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
+        colours = [palette.NATION_COLORS[0], palette.ZONE_EDGE_COLOR, palette.NASH_COLOR]
+        statics = draw_statics(
+            figure.add_subplot(grid[1]),
+            *self._curves(negotiation, values),
+            xlabel="steelworkers' reservation",
+            ylabel="terms / length",
+            colors=colours,
+        )
+        _align(statics, line)
+        return [line, statics, RowNotes(line.ax, _notes(values))]
+
+    def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
+        line, statics, notes = self._views
+        line.update(negotiation)
+        statics.update(*self._curves(negotiation, values))
+        _align(statics, line)
+        notes.update(_notes(values))
+
+    def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+        space, vetoes = negotiation.space, values["vetoes"]
+        win_set, zone = negotiation.a.win_set(space).intervals, negotiation.zone().intervals
+        overlap = "the exporters' acceptance set" if vetoes == 1 else "the overlap of their sets"
+        silent = {1: " (farmers and steelworkers have no say)", 2: " (steelworkers have none)"}
+        lean = ""
+        if values["farmers_lean"] < 0:
+            farmers = _words.number(values["farmers"])
+            lean = f"The farmers lean toward Borealia: they accept terms only up to {farmers}. "
+        return (
+            f"{lean}{_who(vetoes)} a veto{silent.get(vetoes, '')}, so Atlantica's win-set, "
+            f"{overlap}, is {_sized(win_set)}. Borealia accepts terms up to "
+            f"{_words.number(values['b_reservation'])}, so the zone of agreement is "
+            f"{_sized(zone)}. {_words.outcome(negotiation)}"
+        )
+
+
+def _align(statics: Any, line: Any) -> None:
+    """Keep the lower panel still and its x-axis under the issue line's (terms and lengths
+    lie in [0, 1]), so the dashed line sits under the steelworkers' reservation above."""
+    if tuple(statics.ax.get_xlim()) != tuple(line.ax.get_xlim()):
+        statics.ax.set_xlim(line.ax.get_xlim())
+    if tuple(statics.ax.get_ylim()) != LIMITS:
+        statics.ax.set_ylim(*LIMITS)
+
+
+def _sized(intervals: list[tuple[float, float]]) -> str:
+    """A set and its size: "[0.55, 1.00] (length 0.45)", or "empty"."""
+    if not intervals:
+        return "empty"
+    return f"{_words.intervals(intervals)} (length {_words.number(_length(intervals))})"
+
+
+def _length(intervals: list[tuple[float, float]]) -> float:
+    """The total length of a union of intervals."""
+    return float(sum(high - low for low, high in intervals))
