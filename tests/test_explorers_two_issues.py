@@ -17,6 +17,7 @@ import pytest
 import negotiation_kit as nk
 from negotiation_kit.widgets import SpatialRulesExplorer, TwoIssueExplorer
 from negotiation_kit.widgets._base import PAUSE, Explorer
+from negotiation_kit.widgets._preview import PREVIEW
 from negotiation_kit.widgets.spatial_rules import in_hull
 from negotiation_kit.widgets.two_issues import weights
 
@@ -142,15 +143,19 @@ def test_spatial_delta_is_the_models(spatial: SpatialRulesExplorer) -> None:
     assert delta(spatial) > 0  # here the veto players' demands win better terms
 
 
-def test_a_drag_gets_the_benchmark_once_the_controls_rest(spatial: SpatialRulesExplorer) -> None:
-    async def drag() -> str:
+def test_a_drag_is_previewed_then_refined_once_the_controls_rest(
+    spatial: SpatialRulesExplorer,
+) -> None:
+    async def drag() -> tuple[str, int]:
         spatial.controls["quo_x"].value = 0.5  # in a kernel: a slider drag
-        preview = spatial.describe()
+        preview = (spatial.describe(), spatial.negotiation.space.resolution)
         await asyncio.sleep(3 * PAUSE)
         return preview
 
-    assert "Δ) follows when the controls rest" in asyncio.run(drag())
+    text, resolution = asyncio.run(drag())
+    assert resolution == PREVIEW and "Δ) follows when the controls rest" in text
     check_no_error(spatial)
+    assert spatial.negotiation.space == spatial.PLANE and spatial.PLANE.resolution == 200
     assert f"so Δ = {delta(spatial):+.2f}".replace("+0.00", "0.00") in spatial.describe()
 
     async def set_in_a_kernel() -> str:

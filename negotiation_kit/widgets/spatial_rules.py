@@ -21,10 +21,10 @@ from matplotlib.figure import Figure
 from .. import model as nk
 from ..plotting import draw_issue_plane
 from . import _words
-from ._base import Explorer
 from ._controls import slider
 from ._memo import Memo
 from ._overlays import HullView
+from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(x=(-3, 3), y=(-3, 3), labels=("issue 1: trade opening", "issue 2: green rules"))
 IDEALS = {"industry": (2.0, 0.0), "green party": (0.0, 2.0)}
@@ -39,6 +39,7 @@ RULES = {
 }
 """From three veto players down to none."""
 TIPS = {
+    "rule": "Whose consent a deal needs: each faction that must accept adds its disc.",
     "quo_": "Policy stays here without an agreement: every disc passes through it.",
     "farm": "The policy the farm lobby likes best: the centre of its disc.",
 }
@@ -96,7 +97,7 @@ def in_hull(point: Sequence[float], corners: Sequence[Sequence[float]]) -> bool:
     return bool(gaps.max() <= np.pi + 1e-9)
 
 
-class SpatialRulesExplorer(Explorer):
+class SpatialRulesExplorer(PlaneExplorer):
     """Discs through the status quo: which agreements do unanimity, majority and a leader allow?
 
     Each of Atlantica's three factions (industry, green party, farm lobby) accepts the disc
@@ -120,6 +121,7 @@ class SpatialRulesExplorer(Explorer):
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.4, 5.0)
     ISSUES: ClassVar[int] = 2
+    PLANE: ClassVar[nk.Plane] = PLANE
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "majority: lens-shaped pieces (E6)": {**E6, "rule": "majority"},
         "gridlock: unanimity (E6)": E6,
@@ -130,9 +132,7 @@ class SpatialRulesExplorer(Explorer):
     }
 
     def __init__(self) -> None:
-        self._scenarios: Memo[nk.Negotiation] = Memo()
         self._benchmarks: Memo[float] = Memo()
-        self._dragging = False
         super().__init__()
 
     def _make_controls(self) -> dict[str, Any]:
@@ -150,18 +150,13 @@ class SpatialRulesExplorer(Explorer):
             control.tooltip = TIPS.get(name[:4], "")
         return controls
 
-    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
-        key = tuple(sorted(values.items()))
-        return self._scenarios.get(key, lambda: self._build(values))
-
-    @staticmethod
-    def _build(values: Mapping[str, Any]) -> nk.Negotiation:
+    def _build(self, values: Mapping[str, Any], plane: nk.Plane) -> nk.Negotiation:
         quo = (values["quo_x"], values["quo_y"])
         ideals = {**IDEALS, "farm lobby": (values["farm_x"], values["farm_y"])}
         factions = tuple(nk.Faction(name, nk.Spatial(ideal, quo)) for name, ideal in ideals.items())
         a = nk.Nation("Atlantica", factions, rule=rule_for(values["rule"]))
         b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Spatial(BOREALIA, quo)),))
-        return nk.Negotiation(a, b, PLANE)
+        return nk.Negotiation(a, b, plane)
 
     @staticmethod
     def _ideals(negotiation: nk.Negotiation) -> dict[str, Any]:
@@ -186,31 +181,15 @@ class SpatialRulesExplorer(Explorer):
         plane.update(negotiation)
         marks.update(self._ideals(negotiation), self._vetoes(negotiation, values))
 
-    def _on_control(self, change: Any) -> None:
-        self._dragging = True  # a control moved in the browser (not set() or a preset)
-        try:
-            super()._on_control(change)
-        finally:
-            self._dragging = False
-
     def _unitary(self, negotiation: nk.Negotiation) -> float | None:
         """Atlantica's net welfare if it bargained as one (kept for recent negotiations).
 
-        A second Nash solve per frame is more than a slider drag can afford on two issues:
-        while a control moves in a kernel it is computed once the controls rest, and None
-        says it is not known yet (``set()``, presets and scripts get it at once).
+        None for a preview during a drag: a second Nash solve can wait until it rests.
         """
-        later = negotiation not in self._benchmarks and self._dragging
-        if later and self._later(lambda: self._settle(negotiation)):
+        if self.previewing(negotiation):
             return None
         benchmark = dataclasses.replace(negotiation, a=negotiation.a.unitary())
         return self._benchmarks.get(negotiation, lambda: benchmark.outcome().welfare["Atlantica"])
-
-    def _settle(self, negotiation: nk.Negotiation) -> None:
-        """Compute the benchmark of ``negotiation``; show it if it is still on screen."""
-        self._unitary(negotiation)
-        if self.negotiation is negotiation:
-            self._refresh()
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         rule, space = values["rule"], negotiation.space

@@ -22,10 +22,10 @@ from .. import model as nk
 from ..plotting import draw_issue_plane, draw_payoff_plane
 from ..plotting.geometry import half_plane
 from . import _words
-from ._base import Explorer
 from ._controls import choice, slider
 from ._memo import Memo
 from ._overlays import BenchmarkView, FrontierVeil
+from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(labels=("issue 1: industry (toward A)", "issue 2: agriculture (toward A)"))
 RESERVATION = 0.3
@@ -43,7 +43,7 @@ def weights(integrative: float) -> tuple[float, float]:
     return (round(0.5 + 0.4 * integrative, 12), round(0.5 - 0.4 * integrative, 12))
 
 
-class TwoIssueExplorer(Explorer):
+class TwoIssueExplorer(PlaneExplorer):
     """Two issues: a logroll, and a farm lobby's veto that cuts it off.
 
     Left: the issue plane, with each faction's iso-gain line ``g = 0`` (the arrow points to
@@ -66,6 +66,7 @@ class TwoIssueExplorer(Explorer):
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (10.5, 4.4)
     ISSUES: ClassVar[int] = 2
+    PLANE: ClassVar[nk.Plane] = PLANE
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "integrative, farm lobby can veto": START,
         "distributive: the veto costs nothing": {**START, "integrative": 0.0},
@@ -76,7 +77,6 @@ class TwoIssueExplorer(Explorer):
     }
 
     def __init__(self) -> None:
-        self._scenarios: Memo[nk.Negotiation] = Memo()
         self._benchmarks: Memo[nk.Outcome] = Memo()
         super().__init__()
 
@@ -96,12 +96,7 @@ class TwoIssueExplorer(Explorer):
             "demand": demand,
         }
 
-    def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
-        key = tuple(sorted(values.items()))
-        return self._scenarios.get(key, lambda: self._build(values))
-
-    @staticmethod
-    def _build(values: Mapping[str, Any]) -> nk.Negotiation:
+    def _build(self, values: Mapping[str, Any], plane: nk.Plane) -> nk.Negotiation:
         first, second = weights(values["integrative"])
         demand = values["demand"]
         industry = nk.Additive((first, 0.0), RESERVATION - second * demand)
@@ -114,7 +109,7 @@ class TwoIssueExplorer(Explorer):
         )
         borealia = nk.Additive((-second, -first), RESERVATION - 1.0)
         b = nk.Nation("Borealia", (nk.Faction("Borealia", borealia),))
-        return nk.Negotiation(a, b, PLANE)
+        return nk.Negotiation(a, b, plane)
 
     def _benchmark(self, negotiation: nk.Negotiation) -> nk.Outcome:
         """The outcome a unitary Atlantica would reach (kept for recent negotiations)."""
