@@ -1,0 +1,71 @@
+"""What nbval does not check in the notebooks it runs: no warnings, and how long each takes.
+
+nbval (run on ``notebooks/``, ``exercises/`` and ``solutions/`` by the README's test command)
+fails a cell that raises, but in lax mode it lets anything a cell prints to stderr through, so
+a warning a student would see in a lesson (a ``DeprecationWarning``, a ``RuntimeWarning`` from
+numpy) would go unnoticed. This plugin fails such a cell, naming the notebook, the cell and the
+text. It also adds up the time each notebook takes and prints it at the end of the run (a
+report, not a test: this machine is shared and noisy; lessons aim at under 20 s).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+HARMLESS_STDERR = ("Matplotlib is building the font cache",)
+"""Lines written to stderr once per machine, not by the lessons."""
+TARGET_SECONDS = 20.0
+"""Issue 4: each lesson runs top to bottom on a fresh kernel in under 20 s."""
+
+_seconds: dict[str, float] = defaultdict(float)
+
+
+def _is_nbval_cell(item: pytest.Item) -> bool:
+    return type(item).__name__ == "IPyNbCell"  # nbval's cell item
+
+
+def _stderr_of(outputs: Any) -> str:
+    """The stderr text of a cell's outputs, without the harmless lines."""
+    lines: list[str] = []
+    for output in outputs or []:
+        if output.get("output_type") == "stream" and output.get("name") == "stderr":
+            lines += [
+                line
+                for line in str(output.get("text", "")).splitlines()
+                if line.strip() and not line.startswith(HARMLESS_STDERR)
+            ]
+    return "\n".join(lines)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    if not _is_nbval_cell(item):
+        return (yield)
+    start = time.perf_counter()
+    try:
+        result = yield
+    finally:
+        where = Path(str(item.fspath)).relative_to(item.config.rootpath)
+        _seconds[str(where)] += time.perf_counter() - start
+    stderr = _stderr_of(getattr(item, "test_outputs", None))
+    if stderr:
+        pytest.fail(
+            f"{item.name} of {where} wrote to stderr (a student would see this):\n{stderr}",
+            pytrace=False,
+        )
+    return result
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _seconds:
+        return
+    terminalreporter.section("notebook run times (cells only, kernel start excluded)")
+    for path, seconds in sorted(_seconds.items()):
+        flag = "" if seconds < TARGET_SECONDS else f"  (over the {TARGET_SECONDS:.0f} s aim)"
+        terminalreporter.write_line(f"{seconds:6.1f} s  {path}{flag}")
