@@ -7,12 +7,13 @@ Timing columns, median over the frames, "wall/cpu" milliseconds (cpu is this thr
 time, which other work on the machine disturbs less):
 
 - ``update``: view.update(negotiation) for every view (model + plotting data);
-- ``draw``: fig.canvas.draw(), i.e. the cached static layer plus the moving artists;
-- ``full draw``: the same with the cache dropped (what the cache saves);
+- ``draw``: a frame of the explorers' ``FrameRenderer`` (saved layers, the views' artists
+  redrawn, the explorers' PNG encoding included);
+- ``full draw``: fig.canvas.draw(), every artist drawn (what the saved layers spare);
 - ``pillow``: encoding the drawn canvas with Pillow (level 6, as print_png does);
 - ``lean``: encoding it with no PNG row filters and zlib level 1;
 - ``print_png``: fig.canvas.print_png (draws again, then Pillow);
-- ``frame``: update + draw + lean encoding, what one slider step costs.
+- ``frame``: update + draw, what one slider step costs.
 
 The PNGs are for looking at (style.md: "a figure nobody looked at is not done"): the worked
 examples E1-E6 of docs/model.md §5, an empty zone, a zone in two pieces, side-payments, a
@@ -39,6 +40,7 @@ from PIL import Image
 
 import negotiation_kit as nk
 import negotiation_kit.plotting as nkp
+from negotiation_kit.widgets._render import FrameRenderer
 
 OUT = Path(__file__).resolve().parent.parent / "artifacts" / "gallery"
 LINE = nk.Line()
@@ -168,6 +170,18 @@ def render() -> None:
     nkp.draw_statics(fig.add_subplot(), values, {"nash agreement": curve.agreement}, 0.6,
                      "steelworkers' reservation", "agreement")  # fmt: skip
     save(fig, "statics_agreement")
+    # a nation's welfare under every rule (model.md E4), the rule in force highlighted
+    e4 = line_cases()["e4_unanimity"]
+    names = [f.name for f in e4.a.factions]
+    rules = {
+        "unanimity": nk.Unanimity(),
+        "quota 2/3": nk.Quota(2 / 3),
+        "majority": nk.Majority(),
+        **{f"leader: {n}": nk.Leader(n) for n in names},
+    }
+    fig = nkp.new_figure(7, 3.5)
+    nkp.draw_rule_bars(fig.add_subplot(), nkp.rule_bars_data(e4, rules), (0.0, 0.6))
+    save(fig, "rule_bars_e4")
     # explorer-like pairs, updated from a first state (so update's output is what we look at)
     first_line, first_plane = line_cases()["e1_unitary"], plane_cases()["e6_lens"]
     pairs = [("e4_unanimity", line_cases()["e4_unanimity"])]
@@ -215,6 +229,8 @@ class Frames:
         self.views = [draw(ax, talks[0]) for draw, ax in zip(draws, axes, strict=True)]
         self.talks, self.k = talks, 0
         self.fig.canvas.draw()
+        self.renderer = FrameRenderer(self.fig, lambda: [a for v in self.views for a in v.artists])
+        self.renderer.render()
 
     def update(self) -> None:
         self.k += 1
@@ -222,7 +238,7 @@ class Frames:
             view.update(self.talks[self.k % len(self.talks)])
 
     def draw(self) -> None:
-        self.fig.canvas.draw()
+        self.renderer.render()
 
     def png(self) -> bytes:
         """Encode the drawn canvas with Pillow, as print_png does (without drawing again)."""
@@ -247,8 +263,7 @@ class Frames:
         return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + body + chunk(b"IEND")
 
     def full_draw(self) -> None:
-        """A complete redraw, static layer included (what the cache saves)."""
-        self.fig.invalidate()
+        """A complete redraw (what the renderer's saved layers spare)."""
         self.fig.canvas.draw()
 
     def print_png(self) -> None:
@@ -257,7 +272,6 @@ class Frames:
     def frame(self) -> None:
         self.update()
         self.draw()
-        self.lean_png()
 
 
 def bench(repeat: int = 60) -> None:
@@ -302,7 +316,7 @@ def bench(repeat: int = 60) -> None:
             _median_ms(frames.frame, repeat),
         ]
         row = "".join(f"{wall:7.1f}/{cpu:<6.1f}" for wall, cpu in cells)
-        print(f"{name:31}{row}", frames.fig.redraws)
+        print(f"{name:31}{row}", f"layer renders {frames.renderer.captures}")
     print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
 
 

@@ -16,10 +16,11 @@ import numpy as np
 import pytest
 
 import negotiation_kit as nk
+from negotiation_kit.plotting.rule_bars import rule_bars_data
 from negotiation_kit.widgets import ConfigurationExplorer, RulesExplorer, WinSetExplorer, _words
 from negotiation_kit.widgets._base import Explorer
 from negotiation_kit.widgets.configurations import CURVES, delta_curves
-from negotiation_kit.widgets.rules import RULES
+from negotiation_kit.widgets.rules import RULES, rule_for
 
 EXACT = 1e-9
 
@@ -236,6 +237,20 @@ def test_rules_bars_are_the_model_under_every_rule() -> None:
         unitary = explorer.negotiation.outcome().welfare["Atlantica"]
         unitary -= explorer.negotiation.desirability("Atlantica")
         assert bars.line.get_xdata()[0] == pytest.approx(unitary, abs=EXACT)
+
+
+def test_rules_bars_draw_rule_bars_data() -> None:
+    """The explorer's remembered bar values are what the plotting data function computes."""
+    explorer = RulesExplorer()
+    for change in [{}, {"rule": "majority", "farmers_weight": 0.9}, {"solution": "split"}]:
+        drive(explorer, **change)
+        values = explorer.values()
+        rules = {label: rule_for(key, values["quota_share"]) for label, key in RULES.items()}
+        expected = rule_bars_data(explorer.negotiation, rules)
+        found = explorer._bar_data(explorer.negotiation, values)
+        assert found.rules == expected.rules and found.current == expected.current
+        assert found.welfare == pytest.approx(expected.welfare, abs=EXACT)
+        assert found.benchmark == pytest.approx(expected.benchmark, abs=EXACT)
 
 
 def test_rules_figure_follows_the_controls() -> None:

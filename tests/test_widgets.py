@@ -64,6 +64,21 @@ def settings(control: Any) -> list[Any]:
     return [not control.value, control.value]
 
 
+def other(control: Any) -> Any:
+    """A setting of ``control`` other than its current value: moving a control to it always
+    sends a change (a two-option control may start at its second option, a slider at its
+    maximum)."""
+    return next(value for value in settings(control) if value != control.value)
+
+
+def out_of_range(control: Any) -> tuple[Any, str]:
+    """A value past a slider's maximum of the slider's own type, and the words ``set``
+    answers it with."""
+    if isinstance(control, widgets.IntSlider):
+        return control.max + 1, "a whole number from"
+    return control.max + 1.0, "a number from"
+
+
 def pixels(png: bytes) -> np.ndarray:
     return np.asarray(PIL.Image.open(io.BytesIO(png)).convert("RGB")).astype(np.int16)
 
@@ -160,7 +175,7 @@ def test_browser_uses_the_menu_and_the_reset_button(explorer: Explorer) -> None:
     check(explorer)
     assert {k: explorer.values()[k] for k in explorer.presets[last]} == explorer.presets[last]
     name, control = next(iter(explorer.controls.items()))
-    drive(explorer, name, settings(control)[0])
+    drive(explorer, name, other(control))
     explorer._reset_button.click()
     check(explorer)
     assert explorer.values() == start
@@ -176,14 +191,15 @@ def test_a_callback_error_is_shown_and_the_last_figure_stays(
 
     monkeypatch.setattr(explorer, "_scenario", broken)
     name, control = next(iter(explorer.controls.items()))
-    explorer.controls[name].value = settings(control)[1]
+    start = control.value
+    explorer.controls[name].value = other(control)
     assert isinstance(explorer.last_error, RuntimeError)
     shown = explorer._error.value
     assert "the scenario builder broke" in shown and "Traceback" not in shown
     assert "last settings that worked" in shown
     assert (explorer.negotiation, explorer.describe(), explorer._image.value) == before
     monkeypatch.undo()
-    drive(explorer, name, settings(control)[0])
+    drive(explorer, name, start)
     assert explorer._error.value == "" and explorer.last_error is None
 
 
@@ -195,13 +211,14 @@ def test_a_model_error_reads_as_an_explanation(
 
     monkeypatch.setattr(explorer, "_scenario", split_fails)
     name, control = next(iter(explorer.controls.items()))
-    explorer.controls[name].value = settings(control)[1]
+    start = control.value
+    explorer.controls[name].value = other(control)
     assert isinstance(explorer.last_error, ValueError)
     assert "Split-the-difference needs the zone of agreement to be one interval" in (
         explorer._error.value
     )
     monkeypatch.undo()
-    drive(explorer, name, settings(control)[0])
+    drive(explorer, name, start)
 
 
 def test_set_refuses_bad_names_and_values(explorer: Explorer) -> None:
@@ -210,13 +227,15 @@ def test_set_refuses_bad_names_and_values(explorer: Explorer) -> None:
         explorer.set(no_such_control=1)
     for name, control in explorer.controls.items():
         if isinstance(control, _controls.SLIDERS):
-            with pytest.raises(ValueError, match=rf"{name} must be a number from .* got 99"):
-                explorer.set(**{name: 99})
+            value, words = out_of_range(control)
+            with pytest.raises(ValueError, match=rf"{name} must be {words} .* got {value}"):
+                explorer.set(**{name: value})
             with pytest.raises(TypeError, match=f"{name} must be"):
                 explorer.set(**{name: "0.5"})
             with pytest.raises(TypeError, match=f"{name} must be"):
                 explorer.set(**{name: True})
-            with pytest.raises(ValueError, match=f"{name} must be"):
+            whole = isinstance(control, widgets.IntSlider)  # NaN is not a whole number
+            with pytest.raises(TypeError if whole else ValueError, match=f"{name} must be"):
                 explorer.set(**{name: float("nan")})
         elif isinstance(control, _controls.CHOICES):
             with pytest.raises(ValueError, match=f"{name} must be one of"):
@@ -230,14 +249,16 @@ def test_set_is_all_or_nothing(explorer: Explorer, monkeypatch: pytest.MonkeyPat
     name, control = next(iter(explorer.controls.items()))
     original = explorer._scenario
 
-    def fails_at_minimum(values: Mapping[str, Any]) -> nk.Negotiation:
-        if values[name] == settings(control)[0]:
+    moved = other(control)
+
+    def fails_there(values: Mapping[str, Any]) -> nk.Negotiation:
+        if values[name] == moved:
             raise ValueError("no such scenario")
         return original(values)
 
-    monkeypatch.setattr(explorer, "_scenario", fails_at_minimum)
+    monkeypatch.setattr(explorer, "_scenario", fails_there)
     with pytest.raises(ValueError, match="no such scenario"):
-        explorer.set(**{name: settings(control)[0]})
+        explorer.set(**{name: moved})
     assert (explorer.values(), explorer._image.value) == start
     assert explorer._error.value == ""
 
@@ -279,6 +300,29 @@ def test_displays_itself_as_a_widget(explorer: Explorer) -> None:
     view = bundle["application/vnd.jupyter.widget-view+json"]
     assert view["model_id"] == explorer.widget.model_id
     assert explorer.describe() in repr(explorer)
+
+
+# -- the harness itself ---------------------------------------------------------------------
+
+
+def test_the_harness_moves_int_sliders_and_two_option_controls() -> None:
+    """``settings``/``other``/``out_of_range`` work for every kind of control an explorer
+    may add, including an IntSlider at its maximum and a two-option control at its second
+    option, and match what ``set`` says about them."""
+    steps = widgets.IntSlider(value=4, min=0, max=4, description="steps")
+    assert settings(steps) == [0, 4, 2] and all(type(v) is int for v in settings(steps))
+    assert other(steps) == 0
+    lean = widgets.ToggleButtons(options=[("with A", 1.0), ("with B", -1.0)], value=-1.0)
+    assert settings(lean) == [1.0, -1.0] and other(lean) == 1.0
+    share = widgets.FloatSlider(value=0.5, min=0.0, max=1.0, step=0.05, description="share")
+    assert settings(share) == [0.0, 1.0, 0.5] and other(share) == 0.0
+    controls = {"steps": steps, "share": share}
+    for name, control in controls.items():
+        value, words = out_of_range(control)
+        with pytest.raises(ValueError, match=rf"{name} must be {words} .* got {value}"):
+            _controls.checked(controls, {name: value}, "set()")
+    with pytest.raises(TypeError, match="steps must be"):
+        _controls.checked(controls, {"steps": float("nan")}, "set()")
 
 
 # -- the frame renderer --------------------------------------------------------------------

@@ -170,8 +170,11 @@ class Nation:
         return _one(self._ratifies(gains), single)
 
     def _net_welfare(self, gains: FloatArray) -> FloatArray:
+        payments = self.side_payments
+        if payments is None or payments.efficiency in (0.0, 1.0):  # no deadweight: N = W
+            return gains.sum(axis=0)  # (skips computing D*, the costly part)
         needed = side_payments.minimum_compensation(gains, self.coalitions)
-        return side_payments.net_welfare(gains.sum(axis=0), needed, self.side_payments)
+        return side_payments.net_welfare(gains.sum(axis=0), needed, payments)
 
     def _ratifies(self, gains: FloatArray, *, exact: bool = False) -> BoolArray:
         """Ratification of gains from ``_gains``; ``exact`` allows no rounding in sums."""

@@ -7,9 +7,9 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 
 - ``draw_issue_line``, ``draw_issue_plane``, ``draw_payoff_plane``, ``draw_statics``: the views;
 - ``line_data``, ``plane_data``, ``payoff_data``, ``statics_data``: what they draw;
+- ``draw_rule_bars`` and ``rule_bars_data``: a nation's welfare under several rules;
 - ``palette``: the kit's colours (Okabe-Ito), ``STYLE`` and ``new_figure``, a Figure built
-  without pyplot whose layout is computed once and whose static layer is cached
-  (``FastFigure``), so ``fig.canvas.draw()`` redraws only what the views move.
+  without pyplot whose layout is computed once (``relayout`` asks for it again).
 
 Examples
 --------
@@ -25,7 +25,7 @@ Examples
 
 from . import palette
 from .data import line_data, payoff_data, plane_data, statics_data
-from .figure import FastFigure, relayout
+from .figure import relayout
 from .geometry import pareto_mask
 from .issue_line import LineView, draw_issue_line
 from .issue_plane import PlaneView, draw_issue_plane
@@ -41,6 +41,7 @@ from .palette import (
     style,
 )
 from .payoff_plane import PayoffView, draw_payoff_plane
+from .rule_bars import RuleBarsView, draw_rule_bars, rule_bars_data
 from .statics import StaticsView, draw_statics
 
 __all__ = [
@@ -50,14 +51,15 @@ __all__ = [
     "STATUS_QUO_COLOR",
     "STYLE",
     "ZONE_COLOR",
-    "FastFigure",
     "LineView",
     "PayoffView",
     "PlaneView",
+    "RuleBarsView",
     "StaticsView",
     "draw_issue_line",
     "draw_issue_plane",
     "draw_payoff_plane",
+    "draw_rule_bars",
     "draw_statics",
     "faction_colors",
     "line_data",
@@ -67,6 +69,7 @@ __all__ = [
     "payoff_data",
     "plane_data",
     "relayout",
+    "rule_bars_data",
     "statics_data",
     "style",
 ]

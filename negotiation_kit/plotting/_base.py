@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any
 
 import numpy as np
@@ -14,7 +14,7 @@ from matplotlib.legend import Legend
 from matplotlib.text import Annotation
 
 from . import palette
-from .figure import mark_dynamic, relayout, unmark_dynamic
+from .figure import relayout
 
 
 class View:
@@ -27,36 +27,71 @@ class View:
     def __init__(self, ax: Axes) -> None:
         self.ax = ax
         self.artists: list[Artist] = []
-        self._dynamic: list[Artist] = []
 
-    @property
-    def moving(self) -> list[Artist]:
-        """The artists ``update`` may change: all of ``artists`` but the static ones
-        (legends, fixed reference lines and labels), which need drawing only once."""
-        return list(self._dynamic)
-
-    def _keep(self, artist: Any, *, static: bool = False) -> Any:
-        """Remember an artist; unless ``static``, it is redrawn on every frame."""
+    def _keep(self, artist: Any) -> Any:
+        """Remember an artist the view drew."""
         self.artists.append(artist)
-        if not static:
-            self._dynamic.append(artist)
         return artist
 
-    def _register(self) -> None:
-        """Tell a ``FastFigure`` which artists move (the rest is drawn once and cached)."""
-        mark_dynamic(self.ax.get_figure(root=True), self._dynamic)
+    def _relayout(self) -> None:
+        """Lay the figure out again at its next draw (the view drew new labels)."""
         relayout(self.ax.get_figure(root=True))
 
     def remove(self) -> None:
         """Take the view's artists off the Axes (the Axes and other artists stay)."""
-        unmark_dynamic(self.ax.get_figure(root=True), self._dynamic)
-        self._dynamic = []
         for artist in self.artists:
             if artist.axes is not None or artist.figure is not None:
                 artist.remove()
         if self.ax.legend_ is not None and self.ax.legend_ in self.artists:
             self.ax.legend_ = None
         self.artists = []
+
+
+class NegotiationView(View):
+    """A view of one negotiation: built once from its data, then changed in place.
+
+    A subclass says how its data comes from a negotiation (``_data``), which features of
+    the data need new artists (``_key``, e.g. how many factions there are), how to draw
+    the artists (``_build``, from ``self.data``), what to change before new data of the
+    same structure is shown (``_restyle``: axes, labels; ``self.data`` is still the old
+    data) and how to show it (``_draw_data``).
+    """
+
+    data: Any
+
+    def __init__(self, ax: Axes, negotiation: Any) -> None:
+        super().__init__(ax)
+        self.data = self._data(negotiation)
+        self._structure = self._key(self.data)
+        self._build()
+
+    def update(self, negotiation: Any) -> None:
+        """Show ``negotiation`` instead, changing the artists in place (a new structure,
+        e.g. another number of factions, replaces the view's own artists)."""
+        data = self._data(negotiation)
+        if self._key(data) != self._structure:
+            self.remove()
+            self.data, self._structure = data, self._key(data)
+            self._build()
+            return
+        self._restyle(data, negotiation)
+        self.data = data
+        self._draw_data(data)
+
+    def _data(self, negotiation: Any) -> Any:
+        raise NotImplementedError
+
+    def _key(self, data: Any) -> Hashable:
+        raise NotImplementedError
+
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def _restyle(self, data: Any, negotiation: Any) -> None:
+        """Change what the new data needs before it is drawn (nothing by default)."""
+
+    def _draw_data(self, data: Any) -> None:
+        raise NotImplementedError
 
 
 def stable_limits(

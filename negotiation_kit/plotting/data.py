@@ -202,16 +202,17 @@ def plane_data(negotiation: Negotiation) -> PlaneData:
 
     Examples
     --------
+    Win-sets and the zone are the model's grid masks (``nation.win_set(plane).mask``), a
+    faction's region its half-plane (``Additive``) or disc (``Spatial``):
+
     >>> import negotiation_kit as nk
-    >>> q = (0, 0)
-    >>> a = nk.Nation("A", [nk.Faction("east", nk.Spatial((2, 0), q)),
-    ...                     nk.Faction("north", nk.Spatial((0, 2), q))])
-    >>> b = nk.Nation("B", [nk.Faction("B", nk.Spatial((1, 1), q))])
-    >>> shown = plane_data(nk.Negotiation(a, b, nk.Plane(x=(-3, 3), y=(-3, 3))))
-    >>> shown.a.factions[1].centre, shown.a.factions[1].radius, shown.status_quo.tolist()
-    ((0.0, 2.0), 2.0, [[0.0, 0.0]])
-    >>> shown.zone.shape
-    (200, 200)
+    >>> a = nk.Nation("A", [nk.Faction("exporters", nk.Additive((1, 0.5), 0.6))])
+    >>> b = nk.Nation("B", [nk.Faction("B", nk.Additive((-1, -1), -1.5))])
+    >>> shown = plane_data(nk.Negotiation(a, b, nk.Plane()))
+    >>> shown.a.factions[0].kind, shown.a.factions[0].boundary.round(2).tolist()
+    ('half-plane', [[0.6, 0.0], [0.1, 1.0]])
+    >>> shown.zone.shape, shown.status_quo.shape  # no Spatial faction: no status quo point
+    ((200, 200), (0, 2))
     """
     space = negotiation.space
     if not isinstance(space, Plane):

@@ -36,9 +36,8 @@ from matplotlib.patches import Patch
 
 from ..model import Negotiation
 from . import palette
-from ._base import View, end_labels, legend_above
+from ._base import NegotiationView, end_labels, legend_above
 from .data import LineData, line_data
-from .figure import relayout
 from .payoffs import Intervals
 
 BAR_HEIGHT = 0.3
@@ -48,13 +47,13 @@ WIN_SET_HEIGHT = 0.48
 TICK_HEIGHT = 0.8
 
 
-class LineView(View):
+class LineView(NegotiationView):
     """The artists of one issue line; ``update(negotiation)`` moves them in place."""
 
-    def __init__(self, ax: Axes, negotiation: Negotiation) -> None:
-        super().__init__(ax)
-        self.data = line_data(negotiation)
-        self._build()
+    data: LineData
+
+    def _data(self, negotiation: Negotiation) -> LineData:
+        return line_data(negotiation)
 
     # rows ---------------------------------------------------------------------------
     def _rows(self, data: LineData) -> list[tuple[str, int, int]]:
@@ -85,7 +84,6 @@ class LineView(View):
     def _build(self) -> None:
         ax, data = self.ax, self.data
         self._row_list = self._rows(data)
-        self._structure = self._key(data)
         rows = len(self._row_list)
         keep = self._keep
         with palette.style():
@@ -124,7 +122,7 @@ class LineView(View):
             ax.set_xlabel(data.space.label)
             self._ends = end_labels(ax, *self._end_words(data))  # who each end favours
             for text in self._ends:
-                keep(text, static=True)
+                keep(text)
             handles = [
                 self._nash,
                 self._split,
@@ -136,9 +134,9 @@ class LineView(View):
                 light = _light(palette.NATION_COLORS[paying[0]])
                 handles.append(Patch(facecolor=light, edgecolor="none"))
                 labels.append("ratified only with side-payments")
-            self._legend = keep(legend_above(ax, handles, labels), static=True)
+            self._legend = keep(legend_above(ax, handles, labels))
         self._draw_data(data)
-        self._register()
+        self._relayout()
 
     @staticmethod
     def _end_words(data: LineData) -> tuple[str, str]:
@@ -206,14 +204,7 @@ class LineView(View):
             marker.set_data([] if value is None else [value], [] if value is None else [zone_y])
         self._empty.set_visible(not data.zone)
 
-    def update(self, negotiation: Negotiation) -> None:
-        """Show ``negotiation`` instead, changing the artists in place."""
-        data = line_data(negotiation)
-        if self._key(data) != self._structure:
-            self.remove()
-            self.data = data
-            self._build()
-            return
+    def _restyle(self, data: LineData, negotiation: Negotiation) -> None:
         if data.space != self.data.space:
             low, high = data.space.low, data.space.high
             self.ax.set_xlim(low - 0.02 * (high - low), high + 0.02 * (high - low))
@@ -226,9 +217,7 @@ class LineView(View):
         if labels != self._labels(self.data):
             self.ax.set_yticks(np.arange(len(labels)), labels=labels[::-1])
             self._label_ticks()
-            relayout(self.ax.get_figure(root=True))
-        self.data = data
-        self._draw_data(data)
+            self._relayout()
 
 
 def _light(colour: str) -> tuple[float, float, float]:

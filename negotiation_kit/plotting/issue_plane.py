@@ -34,9 +34,8 @@ from matplotlib.patches import Circle, FancyArrowPatch, Patch
 
 from ..model import Negotiation
 from . import palette
-from ._base import View, legend_right, set_legend_texts
+from ._base import NegotiationView, legend_right, set_legend_texts
 from .data import FactionRegion, PlaneData, plane_data
-from .figure import relayout
 from .images import GridImage
 
 WIN_SET_FILL, ZONE_FILL, FRONTIER_FILL = 0.25, 0.6, 0.9
@@ -46,13 +45,13 @@ ARROW = 0.08
 """Length of the arrow into a half-plane, as a share of the plane's diagonal."""
 
 
-class PlaneView(View):
+class PlaneView(NegotiationView):
     """The artists of one issue plane; ``update(negotiation)`` changes them in place."""
 
-    def __init__(self, ax: Axes, negotiation: Negotiation) -> None:
-        super().__init__(ax)
-        self.data = plane_data(negotiation)
-        self._build()
+    data: PlaneData
+
+    def _data(self, negotiation: Negotiation) -> PlaneData:
+        return plane_data(negotiation)
 
     @staticmethod
     def _key(data: PlaneData) -> tuple[tuple[str, ...], ...]:
@@ -67,7 +66,6 @@ class PlaneView(View):
 
     def _build(self) -> None:
         ax, data, keep = self.ax, self.data, self._keep
-        self._structure = self._key(data)
         self._shapes: list[tuple[Any, FancyArrowPatch | None]] = []
         handles: list[Any] = []
         discs = any(f.kind == "disc" for nation in data.nations for f in nation.factions)
@@ -108,10 +106,10 @@ class PlaneView(View):
                         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
             )  # fmt: skip
             self._axes_from(data)
-            self._legend = keep(legend_right(ax, handles, self._labels(data, discs)), static=True)
+            self._legend = keep(legend_right(ax, handles, self._labels(data, discs)))
         self._discs = discs
         self._draw_data(data)
-        self._register()
+        self._relayout()
 
     def _axes_from(self, data: PlaneData) -> None:
         ax = self.ax
@@ -181,7 +179,7 @@ class PlaneView(View):
                                [] if point is None else [point[1]])  # fmt: skip
         self._empty.set_visible(not data.zone.any())
         if set_legend_texts(self._legend, self._labels(data, self._discs)):
-            relayout(self.ax.get_figure(root=True))
+            self._relayout()
 
     def _draw_frontier(self, data: PlaneData) -> None:
         """A line through the frontier cells, or the cells themselves when the frontier is
@@ -204,18 +202,9 @@ class PlaneView(View):
         probe = region.polygon.mean(axis=0) - region.boundary.mean(axis=0)
         return normal if normal @ probe >= 0 else -normal
 
-    def update(self, negotiation: Negotiation) -> None:
-        """Show ``negotiation`` instead, changing the artists in place."""
-        data = plane_data(negotiation)
-        if self._key(data) != self._structure:
-            self.remove()
-            self.data = data
-            self._build()
-            return
+    def _restyle(self, data: PlaneData, negotiation: Negotiation) -> None:
         if data.space != self.data.space:
             self._axes_from(data)
-        self.data = data
-        self._draw_data(data)
 
 
 def _smooth_path(points: Any, gap: float, window: int = 5) -> Any:

@@ -7,7 +7,7 @@ agreement is bluish green; outcomes are black (nash) and reddish purple (split);
 quo (no agreement) is a yellow square with a black edge.
 
 Figures are built without pyplot (``new_figure``), so explorers never touch pyplot's global
-state; their layout is computed once and their static layer cached (see ``figure``).
+state; their layout is computed once (see ``figure``).
 
 Examples
 --------
@@ -34,7 +34,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgba
 from matplotlib.figure import Figure
 
-from .figure import FastFigure, FrozenLayout
+from .figure import FrozenLayout
 
 Color = str | tuple[float, float, float, float]
 
@@ -129,8 +129,7 @@ def new_figure(width: float, height: float) -> Figure:
     """A Figure of ``width`` x ``height`` inches with the kit's style, built without pyplot.
 
     The figure has an Agg canvas (``fig.canvas.draw()``, ``fig.canvas.print_png(buffer)``),
-    a layout computed once at its first draw (``FrozenLayout``) and a cached static layer,
-    so a frame redraws only the artists the views move (``FastFigure``).
+    and a layout computed once at its first draw (``FrozenLayout``).
 
     Examples
     --------
@@ -143,7 +142,7 @@ def new_figure(width: float, height: float) -> Figure:
     b'\\x89PNG'
     """
     with style():
-        fig = FastFigure(figsize=(width, height), layout=FrozenLayout(compress=True))
+        fig = Figure(figsize=(width, height), layout=FrozenLayout(compress=True))
         FigureCanvasAgg(fig)
     return fig
 

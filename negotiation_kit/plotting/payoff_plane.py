@@ -32,9 +32,8 @@ from matplotlib.patches import Patch
 
 from ..model import Negotiation
 from . import palette
-from ._base import View, legend_above, stable_limits
+from ._base import NegotiationView, legend_above, stable_limits
 from .data import PayoffData, payoff_data
-from .figure import relayout
 from .geometry import BoolArray, FloatArray, IntArray
 from .images import GridImage
 
@@ -42,27 +41,44 @@ POSSIBLE_FILL = 0.25
 """Opacity of the payoffs of all agreements (ratified or not), drawn in grey."""
 BINS = 120
 """Image cells per axis for two-issue payoff regions."""
+OUTCOME_STYLE: dict[str, dict[str, Any]] = {
+    "nash": {"marker": "*", "ms": 22, "mfc": palette.NASH_COLOR, "mec": "white", "mew": 1.2,
+             "color": palette.NASH_COLOR},
+    "split": {"marker": "D", "ms": 14, "mfc": "none", "mec": palette.SPLIT_COLOR, "mew": 2.5,
+              "color": palette.SPLIT_COLOR},
+}  # fmt: skip
+"""How the outcome is marked under each solution (as on the issue line)."""
+Limits = tuple[float, float]
 MAX_REACH = 8
 STRIDE = 4
 
 
-class PayoffView(View):
+class PayoffView(NegotiationView):
     """The artists of one payoff plane; ``update(negotiation)`` changes them in place."""
 
-    def __init__(self, ax: Axes, negotiation: Negotiation) -> None:
-        super().__init__(ax)
-        self.data = payoff_data(negotiation)
+    data: PayoffData
+
+    def __init__(
+        self, ax: Axes, negotiation: Negotiation, limits: tuple[Limits, Limits] | None = None
+    ) -> None:
         self._solution = negotiation.solution
-        self._build()
+        self._fixed = limits
+        super().__init__(ax, negotiation)
+
+    def _data(self, negotiation: Negotiation) -> PayoffData:
+        return payoff_data(negotiation)
+
+    @staticmethod
+    def _key(data: PayoffData) -> str:
+        return data.kind
 
     def _build(self) -> None:
         ax, data, keep = self.ax, self.data, self._keep
-        self._structure = (data.kind, self._solution)
         with palette.style():
             palette.style_axes(ax)
             for line in (ax.axhline(0.0), ax.axvline(0.0)):
                 line.set(color=palette.NEUTRAL_COLOR, lw=1.0, zorder=0)
-                keep(line, static=True)
+                keep(line)
             curve = data.kind == "curve"
             self._possible = keep(
                 ax.plot([], [], color=palette.NEUTRAL_COLOR, lw=1.5, ls="--", zorder=0.5)[0]
@@ -88,10 +104,7 @@ class PayoffView(View):
                         transform=ax.transAxes, ha="center", va="top", style="italic",
                         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
             )  # fmt: skip
-            if self._solution == "split":
-                self._outcome.set(marker="D", ms=14, mfc="none", mew=2.5, color=palette.SPLIT_COLOR)
-            else:
-                self._outcome.set(marker="*", ms=22, mec="white", mew=1.2, color=palette.NASH_COLOR)
+            self._outcome.set(**OUTCOME_STYLE[self._solution])
             grey = (*to_rgb(palette.NEUTRAL_COLOR), POSSIBLE_FILL)
             handles = [
                 Patch(facecolor=palette.ZONE_COLOR, edgecolor="none"),
@@ -104,18 +117,21 @@ class PayoffView(View):
             ]
             labels = ["zone of agreement", "all agreements", "pareto frontier", "no agreement"]
             labels.append(f"{self._solution} outcome")
-            self._legend = keep(legend_above(ax, handles, labels), static=True)
+            self._legend = keep(legend_above(ax, handles, labels))
             self._set_labels(data)
-        self._limits: tuple[tuple[float, float], tuple[float, float]] | None = None
+        self._limits: tuple[Limits, Limits] | None = None
         self._draw_data(data)
-        self._register()
+        self._relayout()
 
     def _set_labels(self, data: PayoffData) -> None:
         self.ax.set_xlabel(f"net welfare of {data.names[0]}")
         self.ax.set_ylabel(f"net welfare of {data.names[1]}")
 
-    def _fit(self, data: PayoffData) -> tuple[tuple[float, float], tuple[float, float]]:
-        """Limits holding the zone, the outcome, (0, 0) and the agreements good for both."""
+    def _fit(self, data: PayoffData) -> tuple[Limits, Limits]:
+        """Limits holding the zone, the outcome, (0, 0) and the agreements good for both
+        (or the fixed limits the view was drawn with)."""
+        if self._fixed is not None:
+            return self._fixed
         possible = data.possible
         both_gain = possible[(possible[:, 0] >= 0) & (possible[:, 1] >= 0)]
         parts = [p for p in (data.feasible, both_gain) if len(p)]
@@ -154,19 +170,16 @@ class PayoffView(View):
                                [] if point is None else [point[1]])  # fmt: skip
         self._empty.set_visible(len(data.feasible) == 0)
 
-    def update(self, negotiation: Negotiation) -> None:
-        """Show ``negotiation`` instead, changing the artists in place."""
-        data = payoff_data(negotiation)
-        if (data.kind, negotiation.solution) != self._structure:
-            self.remove()
-            self.data, self._solution = data, negotiation.solution
-            self._build()
-            return
+    def _restyle(self, data: PayoffData, negotiation: Negotiation) -> None:
         if data.names != self.data.names:
             self._set_labels(data)
-            relayout(self.ax.get_figure(root=True))
-        self.data = data
-        self._draw_data(data)
+            self._relayout()
+        if negotiation.solution != self._solution:  # the marker and its legend entry
+            self._solution = negotiation.solution
+            style = OUTCOME_STYLE[self._solution]
+            self._outcome.set(**style)
+            self._legend.legend_handles[-1].set(**style)
+            self._legend.get_texts()[-1].set_text(f"{self._solution} outcome")
 
 
 def _with_breaks(points: FloatArray, piece: IntArray) -> FloatArray:
@@ -234,12 +247,17 @@ def _step(mask: BoolArray, combine: Any, fill: bool) -> BoolArray:
     return combine.reduce([padded[i : i + n, j : j + m] for i in range(3) for j in range(3)])
 
 
-def draw_payoff_plane(ax: Axes, negotiation: Negotiation) -> PayoffView:
+def draw_payoff_plane(
+    ax: Axes, negotiation: Negotiation, limits: tuple[Limits, Limits] | None = None
+) -> PayoffView:
     """Draw the principals' net welfare: feasible payoffs, frontier, (0, 0), outcome.
 
     Draws on ``ax`` only (no pyplot, never clears it). Returns a ``PayoffView``: its
     ``.artists``, ``.data`` (from ``negotiation_kit.plotting.data.payoff_data``) and
     ``.update(negotiation)``, which moves the same artists to show another negotiation on
-    a Line or a Plane (a new structure, e.g. another number of factions, replaces its own artists).
+    a Line or a Plane (a new structure, e.g. a Plane after a Line, replaces its own artists;
+    another solution only restyles the outcome's marker). ``limits``, ``((x0, x1), (y0,
+    y1))``, fixes the axes; by default they follow the payoffs, changing only when the
+    payoffs leave them or shrink to a third of them.
     """
-    return PayoffView(ax, negotiation)
+    return PayoffView(ax, negotiation, limits)

@@ -24,6 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..model import Line, Nation, Negotiation, Plane
+from ..model.plane import grid_gains
 from .geometry import BoolArray, FloatArray, IntArray, pareto_mask
 
 Intervals = list[tuple[float, float]]
@@ -66,8 +67,10 @@ def on_grid(nation: Nation, plane: Plane) -> tuple[BoolArray, FloatArray]:
 @lru_cache(maxsize=8)
 def _on_grid(nation: Nation, plane: Plane) -> tuple[BoolArray, FloatArray]:
     mask = nation.win_set(plane).mask  # type: ignore[union-attr]
-    with np.printoptions(threshold=0, edgeitems=1):  # see net_payoffs
-        welfare = np.asarray(nation.net_welfare(plane.grid), dtype=np.float64)
+    # the model's cached gains on the grid (the win-set above used them too): the same
+    # numbers as nation.net_welfare(plane.grid), without evaluating and checking them again
+    gains = grid_gains(nation, plane)
+    welfare = np.asarray(nation._net_welfare(gains), dtype=np.float64)
     welfare.flags.writeable = False
     return mask, welfare
 

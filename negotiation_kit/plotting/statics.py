@@ -28,7 +28,6 @@ from matplotlib.lines import Line2D
 
 from . import palette
 from ._base import View, legend_above, set_legend_texts, stable_limits
-from .figure import relayout
 from .geometry import FloatArray
 
 Curves = Mapping[str, Sequence[float] | FloatArray]
@@ -54,9 +53,11 @@ class StaticsView(View):
         xlabel: str,
         ylabel: str,
         colors: Sequence[str] | None = None,
+        limits: tuple[float, float] | None = None,
     ) -> None:
         super().__init__(ax)
         self._colors = colors
+        self._fixed = limits
         self._limits: tuple[float, float] | None = None
         self._build(values, curves, current, xlabel, ylabel)
 
@@ -68,7 +69,7 @@ class StaticsView(View):
         colours = list(self._colors or default_colors(len(curves)))
         with palette.style():
             palette.style_axes(ax)
-            keep(ax.axhline(0.0, color=palette.NEUTRAL_COLOR, lw=1.0, zorder=0), static=True)
+            keep(ax.axhline(0.0, color=palette.NEUTRAL_COLOR, lw=1.0, zorder=0))
             self.lines: list[Line2D] = [
                 keep(ax.plot([], [], color=colours[k % len(colours)], lw=2.5,
                              ls=DASHES[k % len(DASHES)])[0])
@@ -84,9 +85,9 @@ class StaticsView(View):
             )
             ax.set_xlabel(xlabel)
             ax.set_ylabel(ylabel)
-            self._legend = keep(legend_above(ax, self.lines, list(curves)), static=True)
+            self._legend = keep(legend_above(ax, self.lines, list(curves)))
         self._draw_data(values, curves, current)
-        self._register()
+        self._relayout()
 
     def _draw_data(
         self, values: Sequence[float] | FloatArray, curves: Curves, current: float
@@ -98,11 +99,13 @@ class StaticsView(View):
             here = float(np.interp(current, x, y)) if len(x) else np.nan
             dot.set_data([current], [here])
         self.current_line.set_xdata([current, current])
-        if len(x):
+        if len(x) and self.ax.get_xlim() != (x.min(), x.max()):
             self.ax.set_xlim(float(x.min()), float(x.max()))
-        finite = np.concatenate([y[np.isfinite(y)] for y in ys]) if ys else np.zeros(0)
-        low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
-        limits = stable_limits(self._limits, low, high)
+        limits = self._fixed
+        if limits is None:
+            finite = np.concatenate([y[np.isfinite(y)] for y in ys]) if ys else np.zeros(0)
+            low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+            limits = stable_limits(self._limits, low, high)
         if limits != self._limits:
             self._limits = limits
             self.ax.set_ylim(*limits)
@@ -132,7 +135,7 @@ class StaticsView(View):
                 setter(label)
                 relabel = True
         if relabel:
-            relayout(self.ax.get_figure(root=True))
+            self._relayout()
         self._draw_data(values, curves, current)
 
 
@@ -144,6 +147,7 @@ def draw_statics(
     xlabel: str,
     ylabel: str,
     colors: Sequence[str] | None = None,
+    limits: tuple[float, float] | None = None,
 ) -> StaticsView:
     """Draw comparative-statics curves against one parameter, the current value marked.
 
@@ -162,6 +166,10 @@ def draw_statics(
     colors : list of str, optional
         One colour per curve; default nation A's blue, nation B's vermillion, then the
         palette's other colours (each curve also has its own dash pattern).
+    limits : (float, float), optional
+        Fixed y-limits. By default they follow the curves, changing only when the curves
+        leave them or shrink to a third of them; fixed limits never move, so a frame never
+        redraws the axis (and a student compares settings against the same scale).
 
     Returns
     -------
@@ -170,4 +178,4 @@ def draw_statics(
         xlabel=None, ylabel=None)``, which moves the same artists (a different number of
         curves rebuilds the view's own artists).
     """
-    return StaticsView(ax, values, curves, current, xlabel, ylabel, colors)
+    return StaticsView(ax, values, curves, current, xlabel, ylabel, colors, limits)

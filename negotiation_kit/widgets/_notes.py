@@ -14,7 +14,6 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from ..plotting import palette
-from ..plotting.figure import mark_dynamic
 
 
 class RowNotes:
@@ -47,7 +46,6 @@ class RowNotes:
                 for name in notes
             }  # fmt: skip
         self.artists: list[Artist] = list(self.texts.values())
-        mark_dynamic(ax.get_figure(root=True), self.artists)
         self.update(notes)
 
     def update(self, notes: Mapping[str, str]) -> None:

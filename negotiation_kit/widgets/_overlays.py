@@ -24,7 +24,6 @@ from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.transforms import offset_copy
 
 from ..plotting import PlaneView, palette
-from ..plotting.figure import mark_dynamic
 from ..plotting.images import GridImage
 from . import _words
 
@@ -77,7 +76,6 @@ class HullView:
             }
         ax.add_artist(key)
         self.artists: list[Artist] = [self.outline, *self.names.values()]
-        mark_dynamic(ax.get_figure(root=True), self.artists)
         self.update(ideals, corners)
 
     def update(self, ideals: Mapping[str, Any], corners: Sequence[Any]) -> None:
@@ -130,7 +128,6 @@ class BenchmarkView:
                          borderaxespad=0.0)  # fmt: skip
         plane.add_artist(key)
         self.artists: list[Artist] = [*self.stars, self.edge, self.inward, self.arrow, self.label]
-        mark_dynamic(plane.get_figure(root=True), self.artists)
 
     def update(
         self,
@@ -199,7 +196,6 @@ class FrontierVeil:
         self.view = view
         self.image = GridImage(view.ax, view.data.extent, zorder=3.4)
         self.artists: list[Artist] = [self.image]
-        mark_dynamic(view.ax.get_figure(root=True), self.artists)
         self.update()
 
     def update(self) -> None:

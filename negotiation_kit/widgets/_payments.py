@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -72,17 +73,13 @@ def least_efficiency(
     >>> round(least_efficiency(a, [(0.0, 0.8)], math.inf), 6)  # model.md E3: 1/13
     0.076923
     """
-    xs = points(partner)
-    if xs.size == 0:
-        return None
-    plain, needed, able = needs(nation, xs)
-    if plain.any():
-        return 0.0
-    capacity = np.minimum(budget, able)
-    safe = np.where(capacity > 0, capacity, 1.0)
-    ratio = np.where(capacity > 0, needed / safe, math.inf)
-    best = float(ratio.min())
-    return best if best <= 1.0 else None
+
+    def within_reach(needed: FloatArray, able: FloatArray) -> FloatArray:
+        capacity = np.minimum(budget, able)
+        ratio = needed / np.where(capacity > 0, capacity, 1.0)
+        return np.where((capacity > 0) & (ratio <= 1.0), ratio, math.inf)
+
+    return _least(nation, partner, within_reach)
 
 
 def least_budget(
@@ -101,18 +98,30 @@ def least_budget(
     >>> round(least_budget(a, [(0.0, 0.8)], 1.0), 9), round(least_budget(a, [(0.0, 0.8)], 0.5), 9)
     (0.05, 0.1)
     """
+
+    def affordable(needed: FloatArray, able: FloatArray) -> FloatArray:
+        if efficiency <= 0:
+            return np.full(needed.shape, math.inf)
+        return np.where(needed <= efficiency * able, needed / efficiency, math.inf)
+
+    return _least(nation, partner, affordable)
+
+
+def _least(
+    nation: nk.Nation,
+    partner: list[tuple[float, float]],
+    required: Callable[[FloatArray, FloatArray], FloatArray],
+) -> float | None:
+    """The least of ``required(D*, payers' gains)`` over the partner's win-set: 0 if the
+    rule alone ratifies a point of it, None if it is empty or every value is infinite."""
     xs = points(partner)
     if xs.size == 0:
         return None
     plain, needed, able = needs(nation, xs)
     if plain.any():
         return 0.0
-    if efficiency <= 0:
-        return None
-    affordable = needed <= efficiency * able
-    if not affordable.any():
-        return None
-    return float((needed[affordable] / efficiency).min())
+    best = float(required(needed, able).min())
+    return best if math.isfinite(best) else None
 
 
 def at_least(value: float) -> str:

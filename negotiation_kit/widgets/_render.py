@@ -116,8 +116,8 @@ class FrameRenderer:
     def render_full(self) -> bytes:
         """The figure as PNG bytes from a complete redraw (the reference for a frame).
 
-        ``Figure.draw`` is called as such, so a figure class with its own fast path (such as
-        ``negotiation_kit.plotting.FastFigure``) still draws every artist in z-order.
+        ``Figure.draw`` is called as such, so a figure class with a fast path of its own
+        would still draw every artist in z-order.
         """
         renderer = self.canvas.get_renderer()
         renderer.clear()

@@ -21,6 +21,11 @@ from ._controls import choice, slider
 SOLUTIONS = {"Nash": "nash", "split": "split"}
 
 
+PAYOFFS = (-0.05, 1.05)
+"""Fixed payoff-plane limits: with both reservations in [0, 1], every payoff of the zone,
+the outcome and (0, 0) lie in [0, 1] for both nations, so the axes never move."""
+
+
 class BargainExplorer(Explorer):
     """Move two reservation points and watch the zone of agreement and the outcome.
 
@@ -69,7 +74,7 @@ class BargainExplorer(Explorer):
     ) -> Sequence[Any]:
         grid = figure.add_gridspec(2, 1, height_ratios=(1, 1.5))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
-        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation, (PAYOFFS, PAYOFFS))
         return [line, payoff]
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:

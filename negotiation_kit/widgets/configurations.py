@@ -19,8 +19,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
+from ..model.statics import desirability_sweep
 from ..plotting import draw_issue_line, draw_statics, palette
-from . import _closed_forms as closed
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -50,8 +50,9 @@ E2 = {
 """With these, W_A(x) = x - 0.2 and the win-sets of worked example E2."""
 
 
-def delta_curves(values: Mapping[str, Any], grid: closed.FloatArray) -> dict[str, Any]:
-    """``Δ`` against the veto faction's reservation, for each way it may lean (closed forms).
+def delta_curves(values: Mapping[str, Any], grid: np.ndarray) -> dict[str, Any]:
+    """``Δ`` against the veto faction's reservation, for each way it may lean
+    (``model.statics.desirability_sweep``).
 
     Examples
     --------
@@ -59,17 +60,22 @@ def delta_curves(values: Mapping[str, Any], grid: closed.FloatArray) -> dict[str
     >>> [c.round(9).tolist() for c in curves.values()]
     [[0.1, -0.25], [0.0, 0.0]]
     """
-    curves = {}
-    for lean, name in CURVES.items():
-        stakes = np.array([[STAKES[0]], [SIGN[lean] * STAKES[1]]]) * np.ones(grid.size)
-        reservations = np.array([np.full(grid.size, values["exporters_reservation"]), grid])
-        slope, r_bar = closed.welfare_line(stakes, reservations)
-        settle = {"b_reservation": values["b_reservation"], "solution": values["solution"]}
-        low, high = closed.win_set_edges(stakes, reservations, np.array([True, True]))
-        _, divided = closed.settle(low, high, slope, r_bar, **settle)
-        _, unitary = closed.settle(*closed.unitary_edges(slope, r_bar), slope, r_bar, **settle)
-        curves[name] = divided - unitary
-    return curves
+    return {
+        name: desirability_sweep(scenario({**values, "lean": lean}), "Atlantica", VETO, grid)
+        for lean, name in CURVES.items()
+    }
+
+
+def scenario(values: Mapping[str, Any]) -> nk.Negotiation:
+    """The negotiation the controls describe (only the veto faction's reservation may be
+    missing: the sweep sets it)."""
+    lean = values["lean"]
+    exporters = nk.Linear(STAKES[0], values["exporters_reservation"])
+    veto = nk.Linear(SIGN[lean] * STAKES[1], values.get("veto_reservation", 0.5))
+    factions = (nk.Faction("exporters", exporters), nk.Faction(VETO, veto))
+    a = nk.Nation("Atlantica", factions, rule=nk.Unanimity())
+    b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, values["b_reservation"])),))
+    return nk.Negotiation(a, b, nk.Line(), solution=values["solution"])
 
 
 class ConfigurationExplorer(Explorer):
@@ -127,17 +133,11 @@ class ConfigurationExplorer(Explorer):
         }
 
     def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
-        lean = values["lean"]
-        exporters = nk.Linear(STAKES[0], values["exporters_reservation"])
-        veto = nk.Linear(SIGN[lean] * STAKES[1], values["veto_reservation"])
-        factions = (nk.Faction("exporters", exporters), nk.Faction(VETO, veto))
-        a = nk.Nation("Atlantica", factions, rule=nk.Unanimity())
-        b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, values["b_reservation"])),))
-        return nk.Negotiation(a, b, nk.Line(), solution=values["solution"])
+        return scenario(values)
 
     def _curves(
         self, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> tuple[closed.FloatArray, dict[str, Any], float]:
+    ) -> tuple[np.ndarray, dict[str, Any], float]:
         """Both ``Δ`` curves, with the current point of the current lean from the model."""
         here = float(values["veto_reservation"])
         at = int(np.searchsorted(SWEEP, here))

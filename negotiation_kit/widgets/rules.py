@@ -19,12 +19,12 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..plotting import draw_issue_line
+from ..plotting.rule_bars import RuleBarsData, draw_rule_bars
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
 from ._division import delta_sentence
 from ._notes import RowNotes
-from ._rule_bars import RuleBars
 
 FACTIONS = {"exporters": -0.15, "farmers": 0.2, "steelworkers": 0.55}
 """E4: each faction's reservation (a third of the stake each)."""
@@ -140,31 +140,33 @@ class RulesExplorer(Explorer):
                 self._bars.popitem(last=False)
         return self._bars[cache_key]
 
-    def _bar_values(
-        self, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> tuple[list[float], int, float]:
+    def _bar_data(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> RuleBarsData:
+        """``plotting.rule_bars.rule_bars_data`` for this negotiation, each rule's welfare
+        remembered by what that rule depends on (the rule in force from the model itself)."""
         keys = list(RULES.values())
         shown = [
             _welfare(negotiation) if key == values["rule"]
             else self._welfare_under(key, values)
             for key in keys
         ]  # fmt: skip
-        return shown, keys.index(values["rule"]), self._welfare_under(UNITARY, values)
+        benchmark = self._welfare_under(UNITARY, values)
+        return RuleBarsData(tuple(RULES), tuple(shown), keys.index(values["rule"]), benchmark)
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
     ) -> Sequence[Any]:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.3, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
-        bars = RuleBars(figure.add_subplot(grid[1]), list(RULES), (0.0, 0.6))
-        bars.update(*self._bar_values(negotiation, values))
+        bars = draw_rule_bars(
+            figure.add_subplot(grid[1]), self._bar_data(negotiation, values), (0.0, 0.6)
+        )
         rule = RowNotes(line.ax, _rule_note(values), lift=0.27)
         return [line, bars, RowNotes(line.ax, _weights(values)), rule]
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
         line, bars, weights, rule = self._views
         line.update(negotiation)
-        bars.update(*self._bar_values(negotiation, values))
+        bars.update(self._bar_data(negotiation, values))
         weights.update(_weights(values))
         rule.update(_rule_note(values))
 

@@ -19,17 +19,17 @@ from matplotlib.figure import Figure
 from numpy.typing import NDArray
 
 from .. import model as nk
-from ..plotting import draw_issue_line, draw_statics, statics_data
+from ..model.statics import sweep
+from ..plotting import draw_issue_line, draw_statics, palette
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
 
 RULES = {"unanimity (hawk can veto)": "unanimity", "national welfare": "national welfare"}
 SOLUTIONS = {"Nash": "nash", "split": "split"}
-FINE = np.linspace(0.0, 1.0, 41)
+HAWK = "steelworkers (hawk)"
+FINE = np.round(np.linspace(0.0, 1.0, 201), 10)
 """The hawk's reservations the lower curves are computed at."""
-PREVIEW = np.linspace(0.0, 1.0, 6)
-"""A coarser grid drawn while another control is being dragged (in a kernel)."""
 CURVE_CACHE = 64
 FloatArray = NDArray[np.float64]
 Curves = tuple[FloatArray, FloatArray, FloatArray]
@@ -98,7 +98,7 @@ class TiedHandsExplorer(Explorer):
     def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
         share = values["hawk_share"]
         doves = nk.Faction("exporters (dove)", nk.Linear(1 - share, values["dove_reservation"]))
-        hawks = nk.Faction("steelworkers (hawk)", nk.Linear(share, values["hawk_reservation"]))
+        hawks = nk.Faction(HAWK, nk.Linear(share, values["hawk_reservation"]))
         rule = nk.Unanimity() if values["rule"] == "unanimity" else nk.NationalWelfare()
         a = nk.Nation("Atlantica", (doves, hawks), rule=rule)
         b = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, values["b_reservation"])),))
@@ -110,19 +110,18 @@ class TiedHandsExplorer(Explorer):
         """Atlantica's net welfare, under its rule and unitary, over the hawk's reservation.
 
         The curves depend on every control but the hawk's reservation; they are computed on
-        ``FINE`` once per setting of the others and cached. In a kernel, while another
-        control is dragged, a ``PREVIEW`` curve is drawn and the fine one follows when the
-        controls rest. The current reservation is added from ``negotiation`` itself, so the
+        ``FINE`` (closed forms, a fraction of a millisecond) once per setting of the others
+        and cached. The current reservation is added from ``negotiation`` itself, so the
         marked point is exact.
         """
         key = _curve_key(values)
         curves = self._curves.get(key)
         if curves is not None:
             self._curves.move_to_end(key)
-        elif self._later(lambda: self._refine(key, dict(values), redraw=True)):
-            curves = self._curve(values, PREVIEW)
         else:
-            curves = self._refine(key, values, redraw=False)
+            curves = self._curves[key] = self._curve(values, FINE)
+            if len(self._curves) > CURVE_CACHE:
+                self._curves.popitem(last=False)
         hawks, under_rule, unitary = curves
         here = float(values["hawk_reservation"])
         at = int(np.searchsorted(hawks, here))
@@ -133,26 +132,12 @@ class TiedHandsExplorer(Explorer):
         return np.insert(hawks, at, here), shown, here
 
     def _curve(self, values: Mapping[str, Any], hawks: FloatArray) -> Curves:
-        """Atlantica's net welfare under its rule and unitary, at each of ``hawks``."""
-
-        def talks(hawk: float) -> nk.Negotiation:
-            return self._scenario({**values, "hawk_reservation": hawk})
-
-        def benchmark(hawk: float) -> nk.Negotiation:
-            divided = talks(hawk)
-            return dataclasses.replace(divided, a=divided.a.unitary())
-
-        under_rule = statics_data(talks, hawks).welfare_a
-        return hawks, under_rule, statics_data(benchmark, hawks).welfare_a
-
-    def _refine(self, key: tuple[Any, ...], values: Mapping[str, Any], *, redraw: bool) -> Curves:
-        """The fine curves for ``key``, cached; with ``redraw``, show them if still current."""
-        self._curves[key] = curves = self._curve(values, FINE)
-        if len(self._curves) > CURVE_CACHE:
-            self._curves.popitem(last=False)
-        if redraw and _curve_key(self.values()) == key:
-            self._refresh()
-        return curves
+        """Atlantica's net welfare under its rule and unitary, at each of ``hawks``
+        (``model.statics.sweep``: closed forms, exact to 1e-9)."""
+        divided = self._scenario({**values, "hawk_reservation": float(hawks[0])})
+        unitary = dataclasses.replace(divided, a=divided.a.unitary())
+        under_rule = sweep(divided, HAWK, hawks).welfare["Atlantica"]
+        return hawks, under_rule, sweep(unitary, HAWK, hawks).welfare["Atlantica"]
 
     @staticmethod
     def _welfare(negotiation: nk.Negotiation) -> float:
@@ -178,6 +163,7 @@ class TiedHandsExplorer(Explorer):
             current,
             xlabel="hawk's reservation",
             ylabel="net welfare of Atlantica",
+            colors=[palette.NATION_COLORS[0], palette.NEUTRAL_COLOR],  # both are Atlantica's
         )
         return [line, statics]
 

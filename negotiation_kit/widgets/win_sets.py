@@ -9,6 +9,7 @@ chance of agreement) while the terms move Atlantica's way, until the zone vanish
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -17,8 +18,8 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
+from ..model.statics import sweep
 from ..plotting import draw_issue_line, draw_statics, palette
-from . import _closed_forms as closed
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -122,26 +123,24 @@ class WinSetExplorer(Explorer):
 
     def _curves(
         self, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> tuple[closed.FloatArray, dict[str, closed.FloatArray], float]:
+    ) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
         """Win-set and zone length and the Nash agreement against the steelworkers'
-        reservation (closed forms), with the current point from the model itself."""
+        reservation (``model.statics.sweep``), the current point from the model itself."""
         here = float(values["steelworkers"])
         at = int(np.searchsorted(SWEEP, here))
         x = np.insert(SWEEP, at, here)
-        stakes = np.repeat(np.array(_stakes(values))[:, None], x.size, axis=1)
-        reservations = np.array([np.full(x.size, values[n]) for n in FACTIONS[:2]] + [x])
-        low, high = closed.win_set_edges(stakes, reservations, np.arange(3) < values["vetoes"])
-        slope, r_bar = closed.welfare_line(stakes, reservations)
-        agreement, _ = closed.settle(low, high, slope, r_bar, values["b_reservation"], "nash")
-        b_edge = values["b_reservation"]
-        lengths = np.maximum(high - low, 0.0), np.maximum(np.minimum(high, b_edge) - low, 0.0)
-        space = negotiation.space
+        nash = dataclasses.replace(negotiation, solution="nash")
+        swept = sweep(nash, "steelworkers", x)
         exact = (
-            _length(negotiation.a.win_set(space).intervals),
+            _length(negotiation.a.win_set(negotiation.space).intervals),
             _length(negotiation.zone().intervals),
             np.nan if (deal := negotiation.outcome().agreement) is None else float(deal),
         )
-        curves = [lengths[0], lengths[1], agreement]
+        curves = [
+            swept.length(swept.win_sets["Atlantica"]),
+            swept.length(swept.zone),
+            swept.agreement,
+        ]
         for curve, value in zip(curves, exact, strict=True):
             curve[at] = value
         return x, dict(zip(CURVES, curves, strict=True)), here
