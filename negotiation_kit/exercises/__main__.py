@@ -1,0 +1,126 @@
+"""Instructor and student commands: ``python -m negotiation_kit.exercises COMMAND``.
+
+- ``generate [--check]``: write ``exercises/`` from ``solutions/`` (``--check`` only compares
+  and exits with 1 listing the notebooks that differ);
+- ``release OUT [--zip]``: write a student bundle (no solutions) to the new folder ``OUT``
+  (or ``OUT.zip``);
+- ``grade SUBMISSIONS --out results.csv [--timeout S]``: run and grade submitted notebooks;
+- ``reset NAME [--dir exercises]``: a fresh copy of an exercise, next to the student's own.
+
+Every misuse gets a one-line message and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m negotiation_kit.exercises",
+        description="Exercises of negotiation_kit: generate, release, grade, reset.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    generate = commands.add_parser("generate", help="write exercises/ from solutions/")
+    generate.add_argument("--check", action="store_true", help="only compare; exit 1 if stale")
+    generate.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
+    release = commands.add_parser("release", help="write a student bundle without solutions")
+    release.add_argument("out", type=Path, help="a new (or empty) folder for the bundle")
+    release.add_argument("--zip", action="store_true", help="write OUT.zip instead of a folder")
+    release.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
+    grade = commands.add_parser("grade", help="run and grade submitted exercise notebooks")
+    grade.add_argument("submissions", type=Path, help="one sub-folder (or notebook) per student")
+    grade.add_argument("--out", type=Path, default=Path("results.csv"), help="the CSV to write")
+    grade.add_argument("--timeout", type=float, default=120.0, help="seconds per notebook")
+    grade.add_argument("--feedback", type=Path, default=None, help="folder of feedback files")
+    reset = commands.add_parser("reset", help="a fresh copy of an exercise")
+    reset.add_argument("name", help="the exercise, e.g. 03_tied_hands")
+    reset.add_argument("--dir", type=Path, default=Path("exercises"), help="your exercises folder")
+    reset.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
+    return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    try:
+        from ._generate import GenerateError, generate
+    except ImportError:
+        return _fail("generate is an instructor command; it is not part of the student bundle")
+    root = args.root
+    if not (root / "solutions").is_dir():
+        return _fail(
+            f"there is no solutions/ folder in {root.resolve()}; run this in the kit's folder"
+        )
+    try:
+        plan = generate(root, check=args.check)
+    except GenerateError as error:
+        return _fail(f"could not generate: {error}")
+    for orphan in plan.orphans:
+        print(f"note: {orphan} has no solution notebook (left as it is)")
+    if args.check:
+        if plan.differ:
+            print("not what solutions/ generates (run `generate`):")
+            print("\n".join(f"  {path}" for path in plan.differ))
+            return 1
+        print("exercises/ is up to date")
+        return 0
+    print("\n".join(f"wrote {path}" for path in plan.written) or "exercises/ is up to date")
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    try:
+        from ._release import release
+    except ImportError:
+        return _fail("release is an instructor command; it is not part of the student bundle")
+    try:
+        written = release(args.root, args.out, zip_it=args.zip)
+    except (ValueError, OSError) as error:  # ReleaseError among them
+        return _fail(str(error))
+    print(f"wrote the student bundle to {written}")
+    return 0
+
+
+def _grade(args: argparse.Namespace) -> int:
+    try:
+        from ._grade import grade
+    except ImportError:
+        return _fail("grade is an instructor command; it is not part of the student bundle")
+    if not args.submissions.is_dir():
+        return _fail(f"there is no folder {args.submissions}")
+    if args.timeout <= 0:
+        return _fail(f"--timeout must be a positive number of seconds, got {args.timeout:g}")
+    try:
+        grade(args.submissions, args.out, args.timeout, args.feedback)
+    except OSError as error:
+        return _fail(f"could not write the results: {error}")
+    return 0
+
+
+def _reset(args: argparse.Namespace) -> int:
+    from ._reset import reset
+
+    try:
+        written = reset(args.name, args.dir, args.root)
+    except (ValueError, OSError) as error:  # ResetError, or a solution that does not generate
+        return _fail(str(error))
+    print(f"your fresh copy is {written} (your own file was not touched)")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; return the exit status."""
+    args = _parser().parse_args(argv)
+    command = {"generate": _generate, "release": _release, "grade": _grade, "reset": _reset}
+    return command[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

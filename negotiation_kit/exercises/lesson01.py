@@ -1,0 +1,111 @@
+"""Lesson 01 tasks: one issue, two unitary nations (exercises/01_one_issue.ipynb).
+
+The exercise's story: Atlantica's reservation point is 0.35 and Borealia's 0.75; each gains one
+unit per unit of the terms. Every checker computes what it expects from :func:`scenario`.
+
+>>> talks = scenario()
+>>> talks.zone().intervals, talks.outcome().agreement
+([(0.35, 0.75)], 0.55)
+"""
+
+from __future__ import annotations
+
+import negotiation_kit as nk
+
+from ._core import Wrong, callable_, choice, close, interval, mentions, number, task, text
+
+A_RESERVATION, B_RESERVATION = 0.35, 0.75
+"""The exercise's reservation points (Atlantica, Borealia)."""
+BETTER_ALTERNATIVE = 0.55
+"""Atlantica's reservation point once it has found another partner (task 01.3)."""
+TREND = ("rises", "falls", "stays")
+
+
+def scenario(
+    a_reservation: float = A_RESERVATION,
+    b_reservation: float = B_RESERVATION,
+    solution: str = "nash",
+) -> nk.Negotiation:
+    """Two unitary nations on one issue: Atlantica gains ``x - a``, Borealia ``b - x``."""
+    atlantica = nk.Nation("Atlantica", (nk.Faction("Atlantica", nk.Linear(1, a_reservation)),))
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, b_reservation)),))
+    return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
+
+
+def trend(before: float, after: float) -> str:
+    """ "rises", "falls" or "stays": how a quantity moved (to 1e-9)."""
+    if after > before + 1e-9:
+        return "rises"
+    return "falls" if after < before - 1e-9 else "stays"
+
+
+@task("01.1", "The zone of agreement")
+def zone(answer: object) -> str:
+    low, high = interval(answer, "the zone")
+    expected_low, expected_high = scenario().zone().intervals[0]
+    close(low, expected_low, "the low end of the zone (Atlantica's side)")
+    close(high, expected_high, "the high end of the zone (Borealia's side)")
+    return "both nations accept every agreement in there."
+
+
+@task("01.2", "The Nash agreement")
+def nash_agreement(answer: object) -> str:
+    agreement = scenario().outcome().agreement
+    assert agreement is not None
+    close(number(answer, "the agreement"), float(agreement), "the agreement")
+    return "the Nash product of the two gains is largest there."
+
+
+@task("01.3", "Predict: a better alternative for Atlantica")
+def better_alternative(answer: object) -> str:
+    predicted = choice(answer, TREND, "your prediction")
+    before = scenario().outcome().agreement
+    after = scenario(a_reservation=BETTER_ALTERNATIVE).outcome().agreement
+    assert before is not None and after is not None
+    if predicted != trend(float(before), float(after)):
+        raise Wrong(
+            "not this time: where does the low edge of the zone go, and the middle of the zone "
+            "with it? Move Atlantica's reservation in the explorer and watch the star."
+        )
+    return "a better alternative at home is bargaining power."
+
+
+@task("01.4", "Explain: why a better alternative moves the agreement")
+def explain_alternative(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=20)
+    mentions(
+        written,
+        {
+            "the reservation point or the alternative (BATNA)": [
+                "reservation", "batna", "alternative", "fallback", "walk away",
+            ],
+            "the zone of agreement": ["zone", "zopa", "overlap", "range of agreement"],
+            "where the agreement ends up (the middle of the zone, the Nash product)": [
+                "middle", "midpoint", "halfway", "nash", "split", "product",
+            ],
+        },
+    )  # fmt: skip
+    return "compare it with the model answer in the solutions when your instructor shares them."
+
+
+ZONE_INPUTS = [(0.35, 0.75), (0.1, 0.6), (0.0, 1.0), (0.3, 0.32), (0.7, 0.4), (0.9, 0.2)]
+"""Reservation points the student's zone function is tried on: zones first, then none."""
+
+
+@task("01.5", "Build: a zone-of-agreement function")
+def zone_function(answer: object) -> str:
+    zone_of_agreement = callable_(answer, "zone_of_agreement")
+    for a, b in ZONE_INPUTS:
+        found = zone_of_agreement(a, b)
+        pieces = scenario(a, b).zone().intervals
+        where = f"zone_of_agreement({a}, {b})"
+        if not pieces:
+            if found is not None:
+                raise Wrong(f"{where} is not right yet: which terms would both nations accept?")
+            continue
+        if found is None:
+            raise Wrong(f"{where} returned None, but both nations accept some terms there.")
+        low, high = interval(found, where)
+        close(low, pieces[0][0], f"the low end of {where}", tol=1e-9)
+        close(high, pieces[0][1], f"the high end of {where}", tol=1e-9)
+    return f"it agrees with the kit on {len(ZONE_INPUTS)} pairs of reservation points."

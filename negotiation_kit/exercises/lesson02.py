@@ -1,0 +1,137 @@
+"""Lesson 02 tasks: win-sets from factions (exercises/02_win_sets.ipynb).
+
+The exercise's Atlantica: shippers (stake 0.5, reservation 0.1) and farmers (0.5, 0.45) lean
+toward Atlantica; retailers, who want cheap imports, lean toward Borealia (stake -0.2,
+reservation 0.9). Borealia is unitary with reservation 0.7. Every checker computes what it
+expects from :func:`scenario` and :func:`explorer_scenario`.
+
+>>> scenario().a.win_set(nk.Line()).intervals
+[(0.45, 0.9)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import negotiation_kit as nk
+
+from ._core import Wrong, callable_, choice, close, interval, intervals, mentions, task, text
+from .lesson01 import trend
+
+FACTIONS = {"shippers": (0.5, 0.1), "farmers": (0.5, 0.45), "retailers": (-0.2, 0.9)}
+"""The exercise's factions of Atlantica: name -> (stake, reservation)."""
+B_RESERVATION = 0.7
+
+
+def factions() -> tuple[nk.Faction, ...]:
+    """Atlantica's three factions."""
+    return tuple(nk.Faction(name, nk.Linear(s, r)) for name, (s, r) in FACTIONS.items())
+
+
+def scenario(rule: object = None) -> nk.Negotiation:
+    """Atlantica (unanimity unless ``rule`` says otherwise) against a unitary Borealia."""
+    atlantica = nk.Nation("Atlantica", factions(), rule=rule or nk.Unanimity())  # type: ignore[arg-type]
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, B_RESERVATION)),))
+    return nk.Negotiation(atlantica, borealia, nk.Line())
+
+
+def explorer_scenario(steelworkers: float, vetoes: int) -> nk.Negotiation:
+    """The lesson's explorer: E4's factions, ``vetoes`` = 1 (exporters only) or 3 (all)."""
+    gains = {"exporters": -0.15, "farmers": 0.2, "steelworkers": steelworkers}
+    members = tuple(nk.Faction(name, nk.Linear(1 / 3, r)) for name, r in gains.items())
+    rule = nk.Unanimity() if vetoes == 3 else nk.Leader("exporters")
+    atlantica = nk.Nation("Atlantica", members, rule=rule)
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, 0.8)),))
+    return nk.Negotiation(atlantica, borealia, nk.Line())
+
+
+@task("02.1", "The retailers' acceptance set")
+def retailers(answer: object) -> str:
+    low, high = interval(answer, "the retailers' acceptance set")
+    alone = nk.Nation("retailers", tuple(f for f in factions() if f.name == "retailers"))
+    expected_low, expected_high = alone.win_set(nk.Line()).intervals[0]
+    close(low, expected_low, "the low end of the retailers' set (which way do they lean?)")
+    close(high, expected_high, "the high end of the retailers' set")
+    return "a faction that leans toward Borealia accepts terms up to its reservation point."
+
+
+@task("02.2", "Atlantica's win-set under unanimity")
+def unanimity(answer: object) -> str:
+    found = intervals(answer, "Atlantica's win-set")
+    expected = scenario().a.win_set(nk.Line()).intervals
+    if len(found) != len(expected):
+        raise Wrong("Atlantica's win-set here is not that many pieces: overlap the three sets.")
+    for (low, high), (want_low, want_high) in zip(found, expected, strict=True):
+        close(low, want_low, "the low end of the win-set (who is most demanding upward?)")
+        close(high, want_high, "the high end of the win-set (who caps it?)")
+    return "the win-set is the overlap of every veto player's acceptance set."
+
+
+@task("02.3", "Predict: one veto or three?")
+def veto_prediction(answer: object) -> str:
+    predicted = choice(answer, ("rises", "falls", "stays"), "your prediction")
+    before = explorer_scenario(0.45, vetoes=1).outcome().agreement
+    after = explorer_scenario(0.45, vetoes=3).outcome().agreement
+    assert before is not None and after is not None
+    if predicted != trend(float(before), float(after)):
+        raise Wrong(
+            "not this time: does the steelworkers' veto cut off the point the negotiators "
+            "would choose anyway? Try it in the explorer."
+        )
+    return "a veto moves the Nash agreement only if it cuts off the point they would choose."
+
+
+@task("02.4", "Explain: how large should a win-set be?")
+def explain_size(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=25)
+    mentions(
+        written,
+        {
+            "the chance of agreement (how likely the win-sets overlap)": [
+                "likely", "chance", "probab", "overlap", "risk", "no agreement", "no deal",
+            ],
+            "the terms Atlantica gets (its bargaining position)": [
+                "terms", "bargain", "leverage", "power", "advantage", "concession",
+            ],
+            "who must ratify (the veto players at home)": [
+                "veto", "ratif", "approv", "block", "farmers", "faction",
+            ],
+        },
+    )  # fmt: skip
+    return "that is Putnam's two-sided point about the size of win-sets."
+
+
+FACTION_SETS: list[list[tuple[float, float]]] = [
+    [(0.5, 0.1), (0.5, 0.45), (-0.2, 0.9)],
+    [(1.0, 0.3)],
+    [(1 / 3, -0.15), (1 / 3, 0.2), (1 / 3, 0.55)],
+    [(-1.0, 0.6), (0.4, 0.2), (-0.5, 1.4)],
+    [(2.0, 0.7), (-1.0, 0.5)],
+]
+"""(stake, reservation) lists the student's win-set function is tried on; the last has none."""
+
+
+def _nation(pairs: Sequence[tuple[float, float]]) -> nk.Nation:
+    members = tuple(
+        nk.Faction(f"faction {i + 1}", nk.Linear(s, r)) for i, (s, r) in enumerate(pairs)
+    )
+    return nk.Nation("Atlantica", members)
+
+
+@task("02.5", "Build: a unanimity win-set by hand")
+def win_set_function(answer: object) -> str:
+    unanimity_win_set = callable_(answer, "unanimity_win_set")
+    for pairs in FACTION_SETS:
+        found = unanimity_win_set(list(pairs))
+        pieces = _nation(pairs).win_set(nk.Line()).intervals
+        where = f"unanimity_win_set({[(round(s, 3), r) for s, r in pairs]})"
+        if not pieces:
+            if found is not None:
+                raise Wrong(f"{where} is not right yet: is there a term every faction accepts?")
+            continue
+        if found is None:
+            raise Wrong(f"{where} returned None, but every faction accepts some terms there.")
+        low, high = interval(found, where)
+        close(low, pieces[0][0], f"the low end of {where}", tol=1e-9)
+        close(high, pieces[0][1], f"the high end of {where}", tol=1e-9)
+    return f"it agrees with the kit on {len(FACTION_SETS)} nations."

@@ -1,0 +1,189 @@
+"""Lesson 3 exercises: divided nations and tied hands.
+
+The scenario is a new Atlantica of the tied-hands explorer: the exporters (the dove) hold 60%
+of the stake and accept any terms from -0.1 up; the steelworkers (the hawk) hold 40% and
+accept terms only from 0.7 up; both hold a veto (unanimity). Borealia is one actor that
+accepts terms up to 0.85. Every checker computes what it expects from :func:`scenario`
+through the kit, never from a number typed in.
+
+>>> from negotiation_kit.exercises import check
+>>> talks = scenario()
+>>> check("03.3", talks.desirability("Atlantica")).passed
+True
+>>> print(check("03.3", 0.5))
+✗ 03.3 The desirability of division, Nash: Δ is not right yet: it is too high. Δ compares
+two outcomes: divided Atlantica with Borealia, and unitary Atlantica with Borealia.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+
+from .. import model as nk
+from ._core import Wrong, callable_, choice, close, interval, mentions, number, task, text
+
+HAWK_SHARE = 0.4
+HAWK_RESERVATION = 0.7
+DOVE_RESERVATION = -0.1
+B_RESERVATION = 0.85
+NEW_HAWK_SHARE = 0.6
+"""Task 03.4: the steelworkers' share of the stake rises to this."""
+TRENDS = ("rises", "falls", "stays the same")
+TEST_TERMS = (0.0, 0.15, 0.3, 0.5, 0.69, 0.71, 0.85, 0.95, 1.0)
+"""Task 03.5: the terms a student's ratification rule is compared with the kit's at (none on
+an edge, where rounding could make a right rule look wrong)."""
+
+
+def scenario(
+    hawk_share: float = HAWK_SHARE,
+    hawk_reservation: float = HAWK_RESERVATION,
+    dove_reservation: float = DOVE_RESERVATION,
+    b_reservation: float = B_RESERVATION,
+    solution: str = "nash",
+) -> nk.Negotiation:
+    """Divided Atlantica (exporters and steelworkers, unanimity) at the table with Borealia.
+
+    Examples
+    --------
+    >>> talks = scenario()
+    >>> [f.name for f in talks.a.factions]
+    ['exporters (dove)', 'steelworkers (hawk)']
+    """
+    exporters = nk.Faction("exporters (dove)", nk.Linear(1 - hawk_share, dove_reservation))
+    steelworkers = nk.Faction("steelworkers (hawk)", nk.Linear(hawk_share, hawk_reservation))
+    atlantica = nk.Nation("Atlantica", (exporters, steelworkers), rule=nk.Unanimity())
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, b_reservation)),))
+    return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
+
+
+def _unitary(talks: nk.Negotiation) -> nk.Negotiation:
+    return dataclasses.replace(talks, a=talks.a.unitary())
+
+
+def _near(value: float, expected: float) -> bool:
+    return math.isclose(value, expected, abs_tol=1e-3)
+
+
+@task("03.1", "Where Atlantica as a whole breaks even")
+def _break_even(answer: object) -> str:
+    value = number(answer, "the break-even point")
+    talks = scenario()
+    ((low, _),) = talks.a.unitary().win_set(talks.space).intervals
+    if _near(value, DOVE_RESERVATION) or _near(value, HAWK_RESERVATION):
+        raise Wrong(
+            "that is one faction's reservation point; the nation as a whole breaks even where "
+            "the two gains add up to zero (a stake-weighted mean of the reservations)."
+        )
+    if _near(value, (DOVE_RESERVATION + HAWK_RESERVATION) / 2):
+        raise Wrong(
+            "that is the plain average of the reservations; weigh each by its faction's stake."
+        )
+    close(value, low, "the break-even point")
+    return "right: a unitary Atlantica would accept any terms from there up."
+
+
+@task("03.2", "The zone of agreement with divided Atlantica")
+def _zone(answer: object) -> str:
+    low, high = interval(answer, "the zone of agreement")
+    talks = scenario()
+    ((zone_low, zone_high),) = talks.zone().intervals
+    ((unitary_low, _),) = _unitary(talks).zone().intervals
+    if _near(low, unitary_low) and not _near(low, zone_low):
+        raise Wrong(
+            "that zone starts where a unitary Atlantica's would: remember that under unanimity "
+            "the steelworkers must accept too."
+        )
+    close(low, zone_low, "the low end of the zone", tol=1e-3)
+    close(high, zone_high, "the high end of the zone", tol=1e-3)
+    return "right: the hawk's veto cuts the zone down to terms it accepts."
+
+
+@task("03.3", "The desirability of division, Nash")
+def _delta(answer: object) -> str:
+    value = number(answer, "Δ")
+    talks = scenario()
+    expected = talks.desirability("Atlantica")
+    if not _near(value, expected):
+        if _near(value, talks.outcome().welfare["Atlantica"]):
+            raise Wrong(
+                "that is divided Atlantica's welfare at the outcome; Δ subtracts what a "
+                "unitary Atlantica would get against the same Borealia."
+            )
+        if _near(value, scenario(solution="split").desirability("Atlantica")):
+            raise Wrong("that is Δ under split-the-difference; this task asks for Nash.")
+        if _near(value, -expected):
+            raise Wrong("the sign is the wrong way round: Δ is divided minus unitary.")
+        try:
+            close(value, expected, "Δ")
+        except Wrong as wrong:
+            raise Wrong(
+                f"{wrong} Δ compares two outcomes: divided Atlantica with Borealia, and "
+                "unitary Atlantica with Borealia."
+            ) from None
+    return "right: here the steelworkers' veto is worth something to Atlantica."
+
+
+@task("03.4", "Predict: a bigger hawk")
+def _bigger_hawk(answer: object) -> str:
+    said = choice(answer, TRENDS, "your prediction")
+    before = scenario().desirability("Atlantica")
+    after = scenario(hawk_share=NEW_HAWK_SHARE).desirability("Atlantica")
+    trend = "stays the same" if _near(after, before) else "rises" if after > before else "falls"
+    if said != trend:
+        raise Wrong(
+            "not quite. Work out where a unitary Atlantica would settle once the steelworkers "
+            "hold more of the stake (its break-even point moves), and where divided Atlantica "
+            "settles (does the zone change?)."
+        )
+    return "right: a bigger hawk makes the whole nation more hawkish, so its veto adds less."
+
+
+def _says(result: object, x: float) -> bool:
+    if isinstance(result, bool | np.bool_):
+        return bool(result)
+    raise Wrong(
+        f"ratifies should return True or False; at x = {x} it returned {type(result).__name__}."
+    )
+
+
+@task("03.5", "Build: unanimity by hand")
+def _ratifies(answer: object) -> str:
+    student = callable_(answer, "ratifies")
+    atlantica = scenario().a
+    for x in TEST_TERMS:
+        said = _says(student(x), x)
+        if said != bool(atlantica.ratifies(x)):
+            verdict = "would ratify" if said else "would not ratify"
+            raise Wrong(
+                f"your function says Atlantica {verdict} terms x = {x}, but the kit disagrees: "
+                "check each faction's gain there (under unanimity every faction must accept)."
+            )
+    return "right: your rule agrees with the kit's unanimity everywhere we tried."
+
+
+@task("03.6", "Explain: when do tied hands pay?")
+def _explain(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=25)
+    mentions(
+        written,
+        {
+            "the steelworkers' veto (who can block the deal)": [
+                "veto", "block", "reject", "ratif", "steelworker", "hawk",
+            ],
+            "the zone of agreement (the terms both nations would accept)": [
+                "zone", "overlap", "win-set", "win set", "winset", "both nations",
+            ],
+            "how the veto wins better terms (tied hands)": [
+                "better terms", "tied hand", "pull", "push", "more favourable",
+                "more favorable", "closer to atlantica", "higher terms", "credib",
+            ],
+            "what happens when the hawk asks more than Borealia accepts": [
+                "no deal", "no agreement", "empty", "kill", "fail", "collapse", "breaks down",
+                "break down", "nothing", "walks away",
+            ],
+        },
+    )  # fmt: skip
+    return "a good explanation; compare it with the model answer once the solutions are shared."

@@ -1,0 +1,233 @@
+"""Lesson 5 exercises: configurations of interests (which way the veto faction leans).
+
+The scenario is the configuration explorer's: Atlantica's exporters hold two thirds of its
+stake and accept any terms (reservation 0); a veto faction holds the other third and either
+leans with Atlantica (an aligned hawk, stake +1/3, accepting terms from its reservation up)
+or toward Borealia (stake -1/3, accepting terms only up to its reservation). Atlantica
+ratifies by unanimity; Borealia accepts terms up to 0.8. Every checker computes what it
+expects from :func:`scenario` through the kit.
+
+>>> from negotiation_kit.exercises import check
+>>> check("05.1", scenario("aligned", 0.7).desirability("Atlantica")).passed
+True
+>>> check("05.5", lambda lean, reservation: 0.0).passed
+False
+"""
+
+from __future__ import annotations
+
+import math
+
+from .. import model as nk
+from ._core import Wrong, callable_, choice, close, intervals, mentions, number, task, text
+
+LEANS = ("aligned", "opposed")
+STAKES = {"exporters": 2 / 3, "veto faction": 1 / 3}
+EXPORTERS_RESERVATION = 0.0
+B_RESERVATION = 0.8
+ALIGNED_RESERVATION = 0.7
+"""Task 05.1: the aligned hawk's reservation point."""
+OPPOSED_RESERVATION = 0.1
+"""Tasks 05.2 to 05.4: the opposed faction's reservation point."""
+NEW_B_RESERVATION = 1.0
+"""Task 05.4: Borealia's reservation rises to this."""
+TRENDS = ("rises", "falls", "stays the same")
+TEST_CASES = (
+    ("aligned", 0.3), ("aligned", 0.6), ("aligned", 0.75), ("aligned", 0.9),
+    ("opposed", 0.05), ("opposed", 0.2), ("opposed", 0.5),
+)  # fmt: skip
+"""Task 05.5: the (lean, reservation) pairs a student's function is compared with the kit at."""
+THRESHOLD_TOL = 0.007
+"""Task 05.6: a scan in steps of 0.01 is close enough."""
+
+
+def scenario(
+    lean: str = "aligned",
+    reservation: float = ALIGNED_RESERVATION,
+    b_reservation: float = B_RESERVATION,
+    solution: str = "nash",
+) -> nk.Negotiation:
+    """Atlantica (exporters and a veto faction leaning ``lean``) at the table with Borealia.
+
+    Examples
+    --------
+    >>> scenario("opposed", 0.1).a.win_set(nk.Line()).intervals
+    [(0.0, 0.1)]
+    """
+    sign = 1.0 if lean == "aligned" else -1.0
+    exporters = nk.Faction("exporters", nk.Linear(STAKES["exporters"], EXPORTERS_RESERVATION))
+    veto = nk.Faction("veto faction", nk.Linear(sign * STAKES["veto faction"], reservation))
+    atlantica = nk.Nation("Atlantica", (exporters, veto), rule=nk.Unanimity())
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, b_reservation)),))
+    return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
+
+
+def _near(value: float, expected: float) -> bool:
+    return math.isclose(value, expected, abs_tol=1e-3)
+
+
+def _delta(value: float, talks: nk.Negotiation, other_lean: nk.Negotiation, tip: str) -> None:
+    """Raise Wrong with a specific hint unless ``value`` is Δ of ``talks``."""
+    expected = talks.desirability("Atlantica")
+    if _near(value, expected):
+        return
+    other = other_lean.desirability("Atlantica")
+    if _near(value, other) and not _near(other, 0.0):
+        raise Wrong(
+            "that is Δ with the veto faction leaning the other way; check its stake's sign."
+        )
+    outcome = talks.outcome()
+    if outcome.agreement is not None and _near(value, outcome.welfare["Atlantica"]):
+        raise Wrong(
+            "that is divided Atlantica's welfare at the outcome; Δ subtracts what a unitary "
+            "Atlantica would get against the same Borealia."
+        )
+    if _near(value, -expected):
+        raise Wrong("the sign is the wrong way round: Δ is divided minus unitary.")
+    try:
+        close(value, expected, "Δ")
+    except Wrong as wrong:
+        raise Wrong(f"{wrong} {tip}") from None
+
+
+@task("05.1", "Δ with an aligned hawk")
+def _aligned(answer: object) -> str:
+    value = number(answer, "Δ")
+    _delta(
+        value,
+        scenario("aligned", ALIGNED_RESERVATION),
+        scenario("opposed", ALIGNED_RESERVATION),
+        "Remember that a unitary Atlantica's break-even point depends on the hawk's "
+        "reservation too (the stake-weighted mean).",
+    )
+    return "right: an aligned hawk inside the zone wins Atlantica better terms."
+
+
+@task("05.2", "The win-set with a faction leaning toward Borealia")
+def _opposed_win_set(answer: object) -> str:
+    pieces = intervals(answer, "Atlantica's win-set")
+    expected = scenario("opposed", OPPOSED_RESERVATION).a.win_set(nk.Line()).intervals
+    if len(pieces) != len(expected):
+        raise Wrong(
+            f"Atlantica's win-set here is one interval; you gave {len(pieces)}. Which terms "
+            "do both factions accept?"
+        )
+    (low, high), (want_low, want_high) = pieces[0], expected[0]
+    aligned = scenario("aligned", OPPOSED_RESERVATION).a.win_set(nk.Line()).intervals
+    if _near(low, aligned[0][0]) and _near(high, aligned[0][1]) and not _near(high, want_high):
+        raise Wrong(
+            "that is the win-set of a faction leaning *with* Atlantica; a faction leaning toward "
+            "Borealia accepts terms only up to its reservation point."
+        )
+    close(low, want_low, "the low end of the win-set")
+    close(high, want_high, "the high end of the win-set")
+    return "right: this veto cuts off the terms that are best for Atlantica."
+
+
+@task("05.3", "Δ with a faction leaning toward Borealia")
+def _opposed(answer: object) -> str:
+    value = number(answer, "Δ")
+    _delta(
+        value,
+        scenario("opposed", OPPOSED_RESERVATION),
+        scenario("aligned", OPPOSED_RESERVATION),
+        "Find where a unitary Atlantica would settle (maximise the product of the two "
+        "nations' welfare, or ask the kit) and where divided Atlantica settles.",
+    )
+    return "right: this veto holds Atlantica below the terms it would otherwise get."
+
+
+@task("05.4", "Predict: a more generous Borealia")
+def _generous(answer: object) -> str:
+    said = choice(answer, TRENDS, "your prediction")
+    before = scenario("opposed", OPPOSED_RESERVATION).desirability("Atlantica")
+    after = scenario("opposed", OPPOSED_RESERVATION, NEW_B_RESERVATION).desirability("Atlantica")
+    trend = "stays the same" if _near(after, before) else "rises" if after > before else "falls"
+    if said != trend:
+        raise Wrong(
+            "not quite. Does the divided outcome move when Borealia accepts more? And where "
+            "would a unitary Atlantica settle now?"
+        )
+    return "right: the more Borealia would give, the more an opposed veto costs Atlantica."
+
+
+@task("05.5", "Build: Δ for any veto faction")
+def _build(answer: object) -> str:
+    student = callable_(answer, "delta")
+    for lean, reservation in TEST_CASES:
+        value = number(student(lean, reservation), f"delta({lean!r}, {reservation})")
+        expected = scenario(lean, reservation).desirability("Atlantica")
+        if not math.isclose(value, expected, abs_tol=1e-6):
+            way = "too high" if value > expected else "too low"
+            raise Wrong(
+                f"delta({lean!r}, {reservation}) is {way}. Build the veto faction with a positive "
+                "stake when it leans with Atlantica and a negative one when it leans toward "
+                "Borealia, then ask the negotiation for its desirability."
+            )
+    return "right: your function agrees with the kit for both leanings."
+
+
+def threshold(lean: str = "opposed") -> float:
+    """The reservation point where the veto faction's veto starts to bind (``Δ`` leaves 0).
+
+    Found by bisection on the kit's ``desirability``: an opposed veto binds (``Δ < 0``) below
+    it, an aligned hawk's (``Δ != 0``) above it.
+
+    Examples
+    --------
+    >>> round(threshold("opposed"), 6) == round(B_RESERVATION / 3, 6)
+    True
+    """
+    low, high = 0.0, B_RESERVATION
+    for _ in range(60):
+        middle = (low + high) / 2
+        binds = abs(scenario(lean, middle).desirability("Atlantica")) > 1e-12
+        if binds == (lean == "opposed"):
+            low = middle
+        else:
+            high = middle
+    return (low + high) / 2
+
+
+@task("05.6", "Where the opposed veto starts to bind")
+def _threshold(answer: object) -> str:
+    value = number(answer, "the threshold")
+    expected = threshold("opposed")
+    if not math.isclose(value, expected, abs_tol=THRESHOLD_TOL) and math.isclose(
+        value, threshold("aligned"), abs_tol=THRESHOLD_TOL
+    ):
+        raise Wrong("that is where an aligned hawk's veto starts to bind; this task is about "
+                    "the faction leaning toward Borealia.")  # fmt: skip
+    try:
+        close(value, expected, "the threshold", tol=THRESHOLD_TOL)
+    except Wrong as wrong:
+        raise Wrong(
+            f"{wrong} Use your delta function: try reservation points between 0 and "
+            f"{B_RESERVATION} and find where Δ stops being negative."
+        ) from None
+    return "right: below it the opposed faction blocks terms a unitary Atlantica would take."
+
+
+@task("05.7", "Explain: why the lean decides")
+def _explain(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=25)
+    mentions(
+        written,
+        {
+            "what an aligned hawk's veto cuts off (terms bad for Atlantica)": [
+                "aligned", "hawk", "with atlantica",
+            ],
+            "what a faction leaning toward Borealia blocks (terms good for Atlantica)": [
+                "toward borealia", "towards borealia", "opposed", "sides with borealia",
+                "side with borealia", "leans the other way", "against atlantica",
+            ],
+            "better terms for Atlantica (tied hands)": [
+                "better terms", "tied hand", "pull", "push", "higher terms",
+                "more favourable", "more favorable",
+            ],
+            "the sign of Δ (when division helps and when it hurts)": [
+                "Δ", "delta", "desirab", "helps", "hurts", "never help", "positive", "negative",
+            ],
+        },
+    )  # fmt: skip
+    return "a good explanation; compare it with the model answer once the solutions are shared."

@@ -1,0 +1,196 @@
+"""Lesson 6 tasks: several issues, logrolls, and a veto that cuts the logroll off.
+
+The scenario is the one of ``TwoIssueExplorer`` (lesson 6): Atlantica and Borealia bargain
+over issue 1 (industry) and issue 2 (agriculture), each coordinate oriented toward
+Atlantica. How *integrative* the bargain is sets the weights: at 0 both nations weigh the
+issues alike (purely distributive), at 1 Atlantica weighs issue 1 at 0.9 and Borealia
+issue 2 at 0.9, so a logroll gains both (Raiffa 1982; Lax & Sebenius 1986). The exercises
+take the half-way bargain, 0.5: Atlantica weighs the issues 0.7 and 0.3, Borealia 0.3 and
+0.7. Atlantica's farm lobby cares only about issue 2 and, when Atlantica is divided, can
+veto any deal with issue 2 below its demand, 0.7. Every expected value is computed here
+through the kit.
+
+>>> talks = scenario()
+>>> round(talks.desirability("Atlantica"), 1)
+-0.2
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .. import model as nk
+from ._core import Wrong, callable_, choice, close, mentions, number, task, text
+
+RESERVATION = 0.3
+"""What each nation needs from a deal: its welfare is its weighted terms minus 0.3."""
+DEMAND = 0.7
+"""The farm lobby accepts only deals with issue 2 at least this far toward Atlantica."""
+INTEGRATIVE = 0.5
+"""How integrative the exercises' bargain is (0: distributive, 1: fully integrative)."""
+LOGROLL, COMPROMISE = (1.0, 0.0), (0.5, 0.5)
+TWO_ISSUES = 0.01
+"""Two-issue outcomes come from a grid: welfare within 0.005 each, so a Δ within 0.01."""
+
+
+def weights(integrative: float) -> tuple[float, float]:
+    """Atlantica's weights on issues 1 and 2 (Borealia's are the same, swapped).
+
+    >>> weights(0.0), weights(1.0)
+    ((0.5, 0.5), (0.9, 0.1))
+    """
+    return (round(0.5 + 0.4 * integrative, 12), round(0.5 - 0.4 * integrative, 12))
+
+
+def scenario(integrative: float = INTEGRATIVE, divided: bool = True) -> nk.Negotiation:
+    """The exercises' negotiation: half-way integrative and divided unless told otherwise.
+
+    Divided, Atlantica's industry decides and its farm lobby holds a veto
+    (``Leader("industry", vetoes=("farm lobby",))``); unitary, Atlantica ratifies by
+    national welfare.
+
+    >>> scenario().a.ratifies([(1.0, 0.0), (1.0, 0.8)]).tolist()
+    [False, True]
+    """
+    first, second = weights(integrative)
+    industry = nk.Faction("industry", nk.Additive((first, 0.0), RESERVATION - second * DEMAND))
+    farm = nk.Faction("farm lobby", nk.Additive((0.0, second), second * DEMAND))
+    rule: Any = nk.NationalWelfare()
+    if divided:
+        rule = nk.Leader("industry", vetoes=("farm lobby",))
+    atlantica = nk.Nation("Atlantica", (industry, farm), rule)
+    gain = nk.Additive((-second, -first), RESERVATION - 1.0)
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", gain),))
+    return nk.Negotiation(atlantica, borealia, nk.Plane())
+
+
+def joint_gain(point: tuple[float, float], integrative: float = INTEGRATIVE) -> float:
+    """Atlantica's plus Borealia's national welfare at one two-issue deal."""
+    talks = scenario(integrative, divided=False)
+    return float(talks.a.welfare(point)) + float(talks.b.welfare(point))
+
+
+@task("06.1", "What a logroll creates")
+def _logroll(answer: object) -> str:
+    value = number(answer, "the extra joint gain")
+    at_logroll, at_compromise = joint_gain(LOGROLL), joint_gain(COMPROMISE)
+    if abs(value - at_logroll) <= 1e-3 and abs(at_compromise) > 1e-3:
+        raise Wrong(
+            "that is the joint gain at the logroll itself; subtract the joint gain at the "
+            "compromise (0.5, 0.5)."
+        )
+    if abs(value + at_logroll - at_compromise) <= 1e-3:
+        raise Wrong("the sign is reversed: the logroll's joint gain minus the compromise's.")
+    close(value, at_logroll - at_compromise, "the extra joint gain")
+    return "trading issues creates value that splitting each issue cannot."
+
+
+def _point(answer: object, what: str) -> tuple[float, float]:
+    """Read a deal on two issues: a pair of numbers ``(x, y)`` inside the issue plane."""
+    if isinstance(answer, np.ndarray) and answer.size == 2:
+        answer = answer.reshape(-1).tolist()
+    if not isinstance(answer, tuple | list) or len(answer) != 2:
+        kind = f"a {type(answer).__name__}"
+        if isinstance(answer, tuple | list):
+            kind += f" of length {len(answer)}"
+        raise Wrong(f"{what} should be a pair of numbers (x, y), like (0.2, 0.9); got {kind}.")
+    x = number(answer[0], f"issue 1 (the first number) of {what}")
+    y = number(answer[1], f"issue 2 (the second number) of {what}")
+    if not (0 <= x <= 1 and 0 <= y <= 1):
+        raise Wrong(f"{what} must lie in the issue plane: both numbers between 0 and 1.")
+    return x, y
+
+
+@task("06.2", "Better for both: a Pareto improvement")
+def _better(answer: object) -> str:
+    x, y = _point(answer, "your deal")
+    talks = scenario(divided=False)
+    for nation in (talks.a, talks.b):
+        gain = float(nation.welfare((x, y))) - float(nation.welfare(COMPROMISE))
+        if gain <= 1e-9:
+            how = "no better off" if gain > -1e-9 else "worse off"
+            raise Wrong(
+                f"at ({x:g}, {y:g}) {nation.name} is {how} than at the compromise: which side of "
+                f"{nation.name}'s iso-gain line through (0.5, 0.5) is your deal on?"
+            )
+    return "both gain: the compromise is not on the Pareto frontier."
+
+
+@task("06.3", "The cost of the farm lobby's veto")
+def _delta(answer: object) -> str:
+    value = number(answer, "Δ for Atlantica")
+    expected = scenario().desirability("Atlantica")
+    if value * expected < 0:
+        raise Wrong(
+            "Δ has the wrong sign: compare Atlantica's net welfare divided with what it gets "
+            "as one actor (divided minus unitary)."
+        )
+    close(value, expected, "Δ for Atlantica", tol=TWO_ISSUES)
+    return "the veto cuts off the logroll, and Atlantica pays for it."
+
+
+@task("06.4", "Predict: a distributive bargain")
+def _predict(answer: object) -> str:
+    said = choice(answer, ("more", "less", "the same"), "your prediction")
+    integrative = scenario(INTEGRATIVE).desirability("Atlantica")
+    distributive = scenario(0.0).desirability("Atlantica")
+    if abs(distributive - integrative) <= TWO_ISSUES:
+        right = "the same"
+    else:
+        right = "less" if distributive > integrative else "more"
+    if said != right:
+        raise Wrong(
+            "not quite: set the slider 'how integrative the bargain is' to 0 and compare Δ "
+            f"with its value at {INTEGRATIVE:g}. What does a logroll gain when both nations "
+            "weigh the issues alike?"
+        )
+    return "with nothing to trade, the veto takes nothing of value away."
+
+
+TEST_POINTS = [(x, y) for x in np.linspace(0.0, 1.0, 9) for y in np.linspace(0.05, 0.95, 10)]
+"""Deals to test a rule on, none on a faction's line ``g = 0`` (rounding would decide)."""
+
+
+@task("06.5", "Atlantica's ratification rule, by hand")
+def _ratifies(answer: object) -> str:
+    ratifies = callable_(answer, "your function ratifies(x, y)")
+    atlantica = scenario().a
+    kit = atlantica.ratifies(np.array(TEST_POINTS))
+    for (x, y), expected in zip(TEST_POINTS, kit, strict=True):
+        result = ratifies(float(x), float(y))
+        if not isinstance(result, bool | np.bool_):
+            raise Wrong(
+                f"ratifies({x:g}, {y:g}) returned {type(result).__name__}; it should return "
+                "True or False (a comparison such as a >= b gives one)."
+            )
+        if bool(result) != bool(expected):
+            said = "ratifies" if result else "does not ratify"
+            raise Wrong(
+                f"your function says Atlantica {said} the deal ({x:g}, {y:g}), the kit says "
+                "the opposite: which faction's gain decides there, and is its sign right?"
+            )
+    return "that is the divided Atlantica's rule: the industry decides, the farm lobby vetoes."
+
+
+@task("06.6", "Why division costs most in integrative bargains")
+def _explain(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=30)
+    mentions(
+        written,
+        {
+            "the logroll (trading one issue against the other)": [
+                "logroll", "trade", "swap", "exchang", "give up", "concession", "link",
+            ],
+            "the farm lobby's veto on issue 2": ["veto", "block", "farm"],
+            "the joint gains (value) that are lost": [
+                "joint", "both nations", "both sides", "value", "pareto", "efficien",
+                "surplus", "pie",
+            ],
+            "the distributive case, for comparison": [
+                "distributive", "zero-sum", "zero sum", "alike", "same weight", "equal weight",
+            ],
+        },
+    )  # fmt: skip
+    return "a clear explanation. Compare it with the model answer in the solutions."

@@ -1,0 +1,171 @@
+"""Lesson 7 tasks: internal side-payments, in the spirit of Mayer (1992).
+
+The scenario is a new Atlantica in the manner of the kit's worked example E3 (too hawkish
+for Borealia): its exporters (the dove, ``0.6 (x + 0.4)``) and steelworkers (the hawk,
+``0.4 (x - 0.85)``) ratify by unanimity, so ``W_A(x) = x - 0.1``, and the exporters may pay
+the steelworkers; one unit paid delivers ``efficiency`` units. Borealia is unitary and
+accepts ``x <= 0.8``. Every expected value is computed here through the kit.
+
+>>> round(scenario(efficiency=1.0).outcome().agreement, 12)
+0.45
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+import numpy as np
+
+from .. import model as nk
+from ._core import Wrong, callable_, choice, close, intervals, mentions, number, task, text
+
+DOVE, HAWK = "exporters (dove)", "steelworkers (hawk)"
+LEAKY = 0.5
+"""The efficiency of the leaky payments of tasks 07.3, 07.4 and 07.6: half is lost."""
+TERMS = 0.5
+"""The deal of task 07.1: what a unitary Atlantica would settle for."""
+
+
+def atlantica(efficiency: float = 0.0, budget: float = math.inf) -> nk.Nation:
+    """Atlantica with side-payments of this ``efficiency`` (0: none possible) and budget.
+
+    >>> atlantica().win_set(nk.Line()).intervals
+    [(0.85, 1.0)]
+    """
+    factions = (
+        nk.Faction(DOVE, nk.Linear(stake=0.6, reservation=-0.4)),
+        nk.Faction(HAWK, nk.Linear(stake=0.4, reservation=0.85)),
+    )
+    payments = nk.SidePayments(efficiency=efficiency, budget=budget)
+    return nk.Nation("Atlantica", factions, rule=nk.Unanimity(), side_payments=payments)
+
+
+def scenario(efficiency: float = 0.0, budget: float = math.inf) -> nk.Negotiation:
+    """Atlantica (``atlantica``) and a unitary Borealia accepting ``x <= 0.8``, one issue."""
+    borealia = nk.Nation(
+        "Borealia", (nk.Faction("Borealia", nk.Linear(stake=-1, reservation=0.8)),)
+    )
+    return nk.Negotiation(atlantica(efficiency, budget), borealia, nk.Line())
+
+
+@functools.lru_cache(maxsize=8)
+def least_efficiency(steps: int = 50) -> float:
+    """The least efficiency at which the zone of agreement opens (bisection on the kit's zone).
+
+    >>> round(least_efficiency(), 4)
+    0.0278
+    """
+    low, high = 0.0, 1.0  # the zone is empty at 0 and open at 1 (efficiencies below 1e-6
+    # are refused by nk.SidePayments, and that far down the zone is empty anyway)
+    for _ in range(steps):
+        middle = 0.5 * (low + high)
+        if scenario(max(middle, 1e-6)).zone().is_empty:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+@task("07.1", "Minimum compensation")
+def _compensation(answer: object) -> str:
+    value = number(answer, "the minimum compensation")
+    if value < 0:
+        raise Wrong(
+            "the minimum compensation is an amount the losers must receive: it is never "
+            "negative. Which faction loses at x = 0.5, and by how much?"
+        )
+    close(value, float(atlantica().compensation(TERMS)), "the minimum compensation")
+    return "that is exactly the steelworkers' loss at x = 0.5."
+
+
+TEST_TERMS = np.linspace(0.0, 1.0, 21)
+
+
+@task("07.2", "Minimum compensation, by hand")
+def _by_hand(answer: object) -> str:
+    compensation = callable_(answer, "your function compensation(x)")
+    kit = atlantica().compensation(TEST_TERMS)
+    for x, expected in zip(TEST_TERMS, kit, strict=True):
+        value = number(compensation(float(x)), f"compensation({x:g})")
+        if value < -1e-9:
+            raise Wrong(
+                f"at x = {x:g} your function gives a negative amount: a faction that gains "
+                "needs no payment (its deficit is max(0, -g), never below 0)."
+            )
+        if abs(value - expected) > 1e-9:
+            hint = (
+                "have you paid a faction that gains?"
+                if value > expected
+                else ("is a faction that loses left unpaid?")
+            )
+            way = "more" if value > expected else "less"
+            raise Wrong(f"at x = {x:g} your function gives {way} than the kit: {hint}")
+    return "D*(x) is the sum of the losers' deficits, max(0, -g) for each faction."
+
+
+@task("07.3", "The win-set with leaky payments")
+def _win_set(answer: object) -> str:
+    given = intervals(answer, "Atlantica's win-set")
+    expected = atlantica(LEAKY).win_set(nk.Line()).intervals
+    if len(given) != len(expected):
+        raise Wrong(
+            f"Atlantica's win-set here is {_count(len(expected))}; you gave {_count(len(given))}."
+        )
+    for (low, high), (lo, hi) in zip(given, expected, strict=True):
+        close(low, lo, "the low end of the win-set")
+        close(high, hi, "the high end of the win-set")
+    return "payments that lose half on the way still open most of the issue."
+
+
+def _count(n: int) -> str:
+    return {0: "empty ([])", 1: "one interval"}.get(n, f"{n} intervals")
+
+
+@task("07.4", "Predict: leaky payments and the agreement")
+def _predict(answer: object) -> str:
+    said = choice(answer, ("rises", "falls", "stays"), "your prediction")
+    efficient = scenario(1.0).outcome().agreement
+    leaky = scenario(LEAKY).outcome().agreement
+    assert efficient is not None and leaky is not None
+    right = (
+        "stays" if abs(leaky - efficient) <= 1e-6 else ("rises" if leaky > efficient else "falls")
+    )
+    if said != right:
+        raise Wrong(
+            "not quite: in the explorer, choose the preset 'E5: efficient payments rescue the "
+            "deal (E3)', then drag efficiency to 0.5 and watch the dashed outcome line."
+        )
+    return "the deadweight makes every payment dearer, so Atlantica's negotiator asks for more."
+
+
+@task("07.5", "The efficiency threshold")
+def _threshold(answer: object) -> str:
+    value = number(answer, "the least efficiency")
+    if value > 1 or value < 0:
+        raise Wrong("an efficiency is a share of each payment that arrives: between 0 and 1.")
+    close(value, least_efficiency(), "the least efficiency")
+    return "below it, even Borealia's best offer costs more to ratify than the exporters gain."
+
+
+@task("07.6", "Why leaky payments harden the negotiator")
+def _explain(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=30)
+    mentions(
+        written,
+        {
+            "the part of each payment that is lost (the deadweight)": [
+                "deadweight", "lost", "leak", "waste", "half",
+            ],
+            "the compensation the steelworkers must receive": [
+                "compensat", "pay", "steelworker", "hawk", "loser",
+            ],
+            "how the needed payment shrinks as the terms move toward Atlantica": [
+                "smaller", "shrink", "less", "fall", "decreas", "lower", "closer",
+            ],
+            "Atlantica's net welfare N (what its negotiator serves)": [
+                "net welfare", "net national", "net", "n(x)",
+            ],
+        },
+    )  # fmt: skip
+    return "a clear explanation. Compare it with the model answer in the solutions."

@@ -1,0 +1,207 @@
+"""Lesson 8 tasks: managing domestic differences, in the spirit of Mayer (1992).
+
+The scenario is the one of ``StrategyExplorer`` (lesson 8): Atlantica is the kit's worked
+example E2 (exporters ``0.5 (x - 0.4 + hawk)``, steelworkers ``0.5 (x - hawk)`` with a veto,
+``hawk`` = 0.6; 0.9 makes it E3) and can pay its steelworkers efficiently (nothing is lost)
+up to a ``budget``: 0 forecloses payments, ``math.inf`` leaves them unlimited. Borealia
+(``W_B = 0.8 - x``) has E2's factions mirrored, importers and miners: it acts as one, or its
+miners can veto, and it may be able to pay its miners or not. Every expected value is
+computed here through the kit.
+
+>>> scenario(budget=0.0).outcome().agreement  # foreclosed: E2's tied hands
+0.6
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+
+from .. import model as nk
+from ._core import Wrong, callable_, choice, close, mentions, number, task, text
+
+HAWK = "steelworkers (hawk)"
+BINDING, HARDER, TOO_HAWKISH = 0.6, 0.7, 0.95
+"""The steelworkers' reservation: E2 (the explorer's), the exercises' harder hawk, and one
+too hawkish for any deal without payments (task 08.4)."""
+SIZED = 0.05
+"""The small budget of task 08.1."""
+BOREALIA = ("unitary", "divided", "paying")
+
+
+def atlantica(budget: float, hawk: float = BINDING) -> nk.Nation:
+    """Atlantica with efficient side-payments up to ``budget``; ``W_A(x) = x - 0.2`` always.
+
+    >>> atlantica(0.0).win_set(nk.Line()).intervals
+    [(0.6, 1.0)]
+    """
+    factions = (
+        nk.Faction("exporters (dove)", nk.Linear(stake=0.5, reservation=0.4 - hawk)),
+        nk.Faction(HAWK, nk.Linear(stake=0.5, reservation=hawk)),
+    )
+    payments = nk.SidePayments(efficiency=1.0, budget=budget)
+    return nk.Nation("Atlantica", factions, rule=nk.Unanimity(), side_payments=payments)
+
+
+def borealia(politics: str = "unitary") -> nk.Nation:
+    """Borealia, ``W_B = 0.8 - x``: "unitary", "divided" (its miners veto) or "paying".
+
+    "paying" is divided, and able to pay its miners without limit (efficiently).
+
+    >>> borealia("divided").win_set(nk.Line()).intervals
+    [(0.0, 0.4)]
+    """
+    if politics not in BOREALIA:
+        raise ValueError(f"politics must be one of {BOREALIA}, got {politics!r}")
+    factions = (
+        nk.Faction("importers (dove)", nk.Linear(stake=-0.5, reservation=1.2)),
+        nk.Faction("miners (hawk)", nk.Linear(stake=-0.5, reservation=0.4)),
+    )
+    rule = nk.NationalWelfare() if politics == "unitary" else nk.Unanimity()
+    payments = nk.SidePayments(1.0, math.inf) if politics == "paying" else None
+    return nk.Nation("Borealia", factions, rule=rule, side_payments=payments)
+
+
+def scenario(
+    budget: float = math.inf, hawk: float = BINDING, politics: str = "unitary"
+) -> nk.Negotiation:
+    """Atlantica with this budget and hawk against Borealia with these ``politics``."""
+    return nk.Negotiation(atlantica(budget, hawk), borealia(politics), nk.Line())
+
+
+@functools.lru_cache(maxsize=8)
+def least_budget(hawk: float = TOO_HAWKISH, steps: int = 50) -> float:
+    """The least budget with which the zone of agreement opens (bisection on the kit's zone).
+
+    >>> round(least_budget(), 4)
+    0.075
+    """
+    low, high = 0.0, 1.0  # foreclosed, the zone is empty; a budget of 1 pays any deficit here
+    for _ in range(steps):
+        middle = 0.5 * (low + high)
+        if scenario(middle, hawk).zone().is_empty:
+            low = middle
+        else:
+            high = middle
+    return high
+
+
+@task("08.1", "A small budget and tied hands")
+def _delta(answer: object) -> str:
+    value = number(answer, "Δ for Atlantica")
+    talks = scenario(SIZED, HARDER)
+    if abs(value - talks.outcome().welfare["Atlantica"]) <= 1e-3:
+        raise Wrong(
+            "that is Atlantica's net welfare; Δ compares it with what a unitary Atlantica "
+            "gets against the same Borealia."
+        )
+    if abs(value - scenario(0.0, HARDER).desirability("Atlantica")) <= 1e-3:
+        raise Wrong(
+            "that is Δ with payments foreclosed; here Atlantica can pay its steelworkers "
+            f"up to {SIZED:g}."
+        )
+    close(value, talks.desirability("Atlantica"), "Δ for Atlantica")
+    return "a small budget buys off part of the veto, and part of the tied-hands advantage."
+
+
+WHO = ("Atlantica", "Borealia", "both", "neither")
+
+
+def _who_gains() -> str:
+    foreclosed = scenario(0.0).outcome().welfare
+    unlimited = scenario(math.inf).outcome().welfare
+    gains = {name: unlimited[name] - foreclosed[name] > 1e-9 for name in foreclosed}
+    if all(gains.values()):
+        return "both"
+    return next((name for name, gained in gains.items() if gained), "neither")
+
+
+@task("08.2", "Predict: who gains from Atlantica's capacity to pay?")
+def _predict(answer: object) -> str:
+    said = choice(answer, WHO, "your prediction")
+    if said != _who_gains():
+        raise Wrong(
+            "not quite: in the explorer, choose the preset 'foreclose: the hawk's veto holds "
+            "(E2)', note both nations' net welfare, then set the capacity to 'unlimited'."
+        )
+    return "a partner able to pay is a partner whose hawk no longer binds."
+
+
+TEST_BUDGETS = (0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.24, 0.26, 0.3, 1.0)
+
+
+@task("08.3", "The win-set's edge, by hand")
+def _edge(answer: object) -> str:
+    edge = callable_(answer, "your function lowest_ratified(budget)")
+    for budget in TEST_BUDGETS:
+        value = number(edge(budget), f"lowest_ratified({budget:g})")
+        expected = atlantica(budget, HARDER).win_set(nk.Line()).intervals[0][0]
+        if abs(value - expected) > 1e-6:
+            if value < expected:
+                hint = (
+                    "Atlantica cannot ratify terms that low: can the budget pay the "
+                    "steelworkers' loss there, and do the exporters gain enough to pay it?"
+                )
+            else:
+                hint = (
+                    "Atlantica would ratify lower terms: the budget can pay the steelworkers there."
+                )
+            raise Wrong(
+                f"with a budget of {budget:g} your edge is too {_way(value, expected)}: {hint}"
+            )
+    return "each unit of budget lowers the edge by two units, until the exporters cannot pay."
+
+
+def _way(value: float, expected: float) -> str:
+    return "high" if value > expected else "low"
+
+
+@task("08.4", "Size it: the least budget that opens the zone")
+def _size(answer: object) -> str:
+    value = number(answer, "the least budget")
+    if value < 0:
+        raise Wrong("a budget is an amount Atlantica may pay: it cannot be negative.")
+    close(value, least_budget(), "the least budget")
+    return "just enough to buy the steelworkers' consent at Borealia's best offer."
+
+
+OUTCOMES = ("Atlantica", "Borealia", "no deal")
+
+
+@task("08.5", "Two-sided division: who comes out ahead?")
+def _two_sided(answer: object) -> str:
+    said = choice(answer, OUTCOMES, "your answer")
+    outcome = scenario(math.inf, BINDING, "divided").outcome()
+    if outcome.agreement is None:
+        right = "no deal"
+    else:
+        right = max(outcome.welfare, key=lambda name: outcome.welfare[name])
+    if said != right:
+        raise Wrong(
+            "not quite: in the explorer choose the preset 'two hawks, only Atlantica can pay' "
+            "and compare the two nations' net welfare at the outcome."
+        )
+    return "the side that can buy off its hawk is the side that gives way."
+
+
+@task("08.6", "Foreclose or pay?")
+def _explain(answer: object) -> str:
+    written = text(answer, "your explanation", min_words=30)
+    mentions(
+        written,
+        {
+            "tied hands (a veto that binds at home wins better terms)": [
+                "tied", "bind", "credib", "commit", "veto",
+            ],
+            "Borealia's view of a partner able to pay": [
+                "borealia", "partner", "other side", "other nation", "foreign",
+            ],
+            "the risk of no deal when the hawk asks too much": [
+                "no deal", "no agreement", "kill", "empty", "too hawkish", "risk", "fail",
+            ],
+            "sizing the budget (just enough to open the zone)": [
+                "size", "small budget", "limited", "just enough", "cap", "budget",
+            ],
+        },
+    )  # fmt: skip
+    return "a clear explanation. Compare it with the model answer in the solutions."
