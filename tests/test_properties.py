@@ -719,3 +719,20 @@ def test_transfers_cost_the_deadweight_and_gains_add_up_to_net_welfare(
         # after the transfers the plain rule ratifies (compensated losers end at 0, to rounding)
         settled = np.where(np.abs(after) <= EXACT, 0.0, after)
         assert nation.rule.winning(settled[:, None], nation.factions)[0], (after, nation.rule)
+
+
+def test_a_welfare_that_cancels_to_zero_is_zero_not_rounding_noise() -> None:
+    """Found by Hypothesis: four gains summing to W = 0 on the whole line. A nation that gains
+    nothing and loses nothing accepts (W >= 0), so its win-set is the whole line, not the few
+    points where the rounding of the sum happened to come out at exactly zero."""
+    members = [
+        nk.Faction("a", nk.Linear(stake=0.05, reservation=0.0)),
+        nk.Faction("b", nk.Linear(stake=-0.05, reservation=0.0)),
+        nk.Faction("c", nk.Linear(stake=-0.05, reservation=0.75)),
+        nk.Faction("d", nk.Additive(weights=(0.05,), threshold=0.037500000000000006)),
+    ]
+    flat = nk.Nation("Atlantica", members, nk.NationalWelfare())
+    assert np.abs(flat.welfare(np.linspace(0, 1, 101))).max() < 1e-15
+    assert flat.win_set(nk.Line()).intervals == [(0.0, 1.0)]
+    paid = nk.Nation("Atlantica", members, nk.Unanimity(), nk.SidePayments())
+    assert paid.win_set(nk.Line()).intervals == [(0.0, 1.0)]

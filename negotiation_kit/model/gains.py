@@ -13,12 +13,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from numbers import Real
-from typing import Any, Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol, overload
 
 import numpy as np
 
 from . import _checks
 from ._checks import FloatArray
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 ACCEPT_TOL = 1e-12
 """Gains within ``ACCEPT_TOL * scale`` of zero count as zero: rounding never flips a vote."""
@@ -127,6 +130,11 @@ class Additive(_GainBase):
 
     weights: tuple[float, ...]
     threshold: float = 0.0
+
+    if TYPE_CHECKING:
+        # For type checkers only: lists (any sequence) are welcome, stored as a tuple.
+
+        def __init__(self, weights: Sequence[float], threshold: float = 0.0) -> None: ...
 
     def __post_init__(self) -> None:
         weights = _checks.vector("weights", self.weights)

@@ -18,6 +18,8 @@ from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimit
 from .side_payments import SidePayments
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .spaces import Line, Plane
     from .winsets import WinSet
 
@@ -53,6 +55,17 @@ class Nation:
     factions: tuple[Faction, ...]
     rule: Rule = field(default_factory=Unanimity)
     side_payments: SidePayments | None = None
+
+    if TYPE_CHECKING:
+        # For type checkers only: lists (any sequence) are welcome, stored as a tuple.
+
+        def __init__(
+            self,
+            name: str,
+            factions: Sequence[Faction],
+            rule: Rule = ...,
+            side_payments: SidePayments | None = None,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         _checks.name("name", self.name)
@@ -178,7 +191,9 @@ class Nation:
 
     def _ratifies(self, gains: FloatArray, *, exact: bool = False) -> BoolArray:
         """Ratification of gains from ``_gains``; ``exact`` allows no rounding in sums."""
-        rounding = 0.0 if exact else self.slack
+        # Away from roots (``exact``) no tolerance is forgiven, except the rounding of the sum
+        # itself: a welfare whose terms cancel (W = 0 on a whole piece) is zero, not noise.
+        rounding = _sum_rounding(gains) if exact else self.slack
         plain = self.rule.winning(gains, self.factions, rounding)
         payments = self.side_payments
         if payments is None or not self.coalitions:
@@ -228,6 +243,15 @@ class Nation:
         NationalWelfare()
         """
         return Nation(self.name, self.factions, NationalWelfare(), None)
+
+
+SUM_ULPS = 8
+"""How many units in the last place of the summed terms' sizes a sum of gains may be off by."""
+
+
+def _sum_rounding(gains: FloatArray) -> FloatArray:
+    """The floating-point error bound of sums over the factions axis of exact ``gains``."""
+    return SUM_ULPS * np.finfo(float).eps * np.abs(gains).sum(axis=0)
 
 
 def _example() -> Nation:

@@ -25,6 +25,8 @@ from ._checks import FloatArray
 from .gains import ACCEPT_TOL
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .factions import Faction
 
 BoolArray = NDArray[np.bool_]
@@ -42,7 +44,7 @@ class Rule(Protocol):
     def check(self, factions: tuple[Faction, ...]) -> None: ...
 
     def winning(
-        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float | FloatArray = 0.0
     ) -> BoolArray: ...
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions: ...
@@ -66,7 +68,7 @@ class NationalWelfare:
         """Any factions will do."""
 
     def winning(
-        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float | FloatArray = 0.0
     ) -> BoolArray:
         return gains.sum(axis=0) >= -rounding
 
@@ -87,7 +89,7 @@ class Unanimity:
         """Any factions will do."""
 
     def winning(
-        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float | FloatArray = 0.0
     ) -> BoolArray:
         return np.all(_accepts(gains), axis=0)
 
@@ -126,7 +128,7 @@ class Quota:
         return weight >= needed * (1 - 1e-12)
 
     def winning(
-        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float | FloatArray = 0.0
     ) -> BoolArray:
         weights = np.array([f.weight for f in factions])
         return np.asarray(self._enough(weights @ _accepts(gains), weights.sum()))
@@ -163,6 +165,11 @@ class Leader:
     name: str
     vetoes: tuple[str, ...] = ()
 
+    if TYPE_CHECKING:
+        # For type checkers only: lists (any sequence) are welcome, stored as a tuple.
+
+        def __init__(self, name: str, vetoes: Sequence[str] = ()) -> None: ...
+
     def __post_init__(self) -> None:
         _checks.name("name", self.name)
         object.__setattr__(self, "vetoes", _checks.names("vetoes", self.vetoes))
@@ -181,7 +188,7 @@ class Leader:
         return tuple(sorted({names.index(self.name), *(names.index(v) for v in self.vetoes)}))
 
     def winning(
-        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float = 0.0
+        self, gains: FloatArray, factions: tuple[Faction, ...], rounding: float | FloatArray = 0.0
     ) -> BoolArray:
         return np.all(_accepts(gains[list(self._members(factions))]), axis=0)
 

@@ -23,6 +23,8 @@ from ._checks import FloatArray
 from .rules import BoolArray, Coalitions, slack
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from .factions import Faction
 
 
@@ -54,6 +56,16 @@ class SidePayments:
     efficiency: float = 1.0
     budget: float = math.inf
     payers: tuple[str, ...] | None = None
+
+    if TYPE_CHECKING:
+        # For type checkers only: lists (any sequence) are welcome, stored as a tuple.
+
+        def __init__(
+            self,
+            efficiency: float = 1.0,
+            budget: float = math.inf,
+            payers: Sequence[str] | None = None,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         efficiency = _checks.number_in("efficiency", self.efficiency, 0.0, 1.0)
@@ -123,7 +135,11 @@ def capacity(
 
 
 def ratifies_with_payments(
-    plain: BoolArray, needed: FloatArray, able: FloatArray, efficiency: float, rounding: float
+    plain: BoolArray,
+    needed: FloatArray,
+    able: FloatArray,
+    efficiency: float,
+    rounding: float | FloatArray,
 ) -> BoolArray:
     """Ratified without payments, or ``D*/e <= capacity`` (written ``D* <= e * capacity``)."""
     return plain | ((efficiency > 0) & (needed <= efficiency * able + rounding))

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import _checks
 from ._checks import FloatArray
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,17 @@ class Plane:
     resolution: int = field(default=200, compare=True)
 
     dimension = 2
+
+    if TYPE_CHECKING:
+        # For type checkers only: lists (any sequence) are welcome, stored as a tuple.
+
+        def __init__(
+            self,
+            x: Sequence[float] = (0.0, 1.0),
+            y: Sequence[float] = (0.0, 1.0),
+            labels: Sequence[str] = ("issue 1 (toward A)", "issue 2 (toward A)"),
+            resolution: int = 200,
+        ) -> None: ...
 
     def __post_init__(self) -> None:
         for axis in ("x", "y"):
