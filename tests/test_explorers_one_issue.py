@@ -113,9 +113,38 @@ def test_win_set_words_follow_the_vetoes_and_the_lean() -> None:
     assert [notes[name].get_text() for name in notes] == ["veto", "no veto", "no veto"]
     drive(explorer, vetoes=3, farmers_lean=-1.0, farmers=0.4)
     text = explorer.describe()
-    assert "The farmers lean toward Borealia: they accept terms only up to 0.40" in text
+    assert "the farmers (who lean toward Borealia) only up to 0.40 and" in text
     assert "win-set, the overlap of their sets, is empty" in text
     assert "zone of agreement is empty" in text and "no agreement" in text
+
+
+def test_win_set_names_each_acceptance_set_even_off_the_line() -> None:
+    """The exporters' reservation starts below the drawn line [0, 1]: moving it must still
+    change the words (each faction's set) and the figure (a mark at the line's left end
+    with the value), or a student who moves the first slider sees nothing happen."""
+    explorer = WinSetExplorer()
+    edges = explorer._views[3]
+    text = explorer.describe()
+    assert text.startswith(
+        "The exporters accept terms from -0.15 (every term on the line), the farmers from "
+        "0.20 and the steelworkers from 0.55. All three factions hold a veto"
+    )
+    assert edges.texts["exporters"].get_text() == "accepts all terms from -0.15"
+    assert edges.marks["exporters"].get_visible() and edges.texts["exporters"].get_visible()
+    assert not any(edges.texts[name].get_visible() for name in ("farmers", "steelworkers"))
+    drive(explorer, exporters=-0.14)
+    assert "The exporters accept terms from -0.14 (every term on the line)" in explorer.describe()
+    assert edges.texts["exporters"].get_text() == "accepts all terms from -0.14"
+    drive(explorer, exporters=0.1)  # on the line: its bar shows where the set starts
+    assert "The exporters accept terms from 0.10, the farmers" in explorer.describe()
+    assert not edges.texts["exporters"].get_visible()
+    assert not edges.marks["exporters"].get_visible()
+    drive(explorer, farmers_lean=-1.0, farmers=-0.1)
+    assert "the farmers (who lean toward Borealia) only up to -0.10 (no term on the line)" in (
+        explorer.describe()
+    )
+    assert edges.texts["farmers"].get_text() == "accepts only terms up to -0.10: none here"
+    assert explorer._views[0].data.a.acceptance[1] == []
 
 
 def test_win_set_shrinks_as_vetoes_are_added_and_terms_improve() -> None:
@@ -257,8 +286,11 @@ def test_rules_figure_follows_the_controls() -> None:
     explorer = RulesExplorer()
     bars, weights, rule = explorer._views[1:]
     note = rule.texts["Atlantica's win-set"]
-    assert note.get_text() == "accepted by the quota's share of the weight"
+    assert note.get_text() == "accepted by at least 67% of the weight"
+    drive(explorer, quota_share=0.68)  # the first slider: its share is written in the figure
+    assert note.get_text() == "accepted by at least 68% of the weight"
     drive(explorer, quota_share=0.3)
+    assert note.get_text() == "accepted by at least 30% of the weight"
     assert explorer._views[0].data.a.win_set == [(0.2, 1.0)]  # exporters and farmers suffice
     current = list(RULES.values()).index("quota")
     assert bars.bars[current].get_facecolor() != bars.bars[0].get_facecolor()

@@ -13,8 +13,11 @@ import math
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgba
 
 import negotiation_kit as nk
+from negotiation_kit.plotting import palette
+from negotiation_kit.plotting.issue_line import UNUSED_COLOR
 from negotiation_kit.widgets import SidePaymentsExplorer, StrategyExplorer, _capacity, _payments
 from negotiation_kit.widgets import side_payments as lesson7
 from negotiation_kit.widgets import strategy as lesson8
@@ -131,6 +134,17 @@ def test_the_efficiency_threshold_opens_the_zone(payments: SidePaymentsExplorer)
     assert edges[0] == pytest.approx(0.9) and edges[-1] == pytest.approx(0.2)
 
 
+def test_a_budget_that_needs_full_efficiency_says_so(payments: SidePaymentsExplorer) -> None:
+    payments.apply_preset("a budget just large enough (E3)")
+    text = payments.describe()
+    assert "With this budget, payments open the zone only when they are fully efficient" in text
+    assert "efficiency 1.00 or more" not in text
+    shown(payments, **{**E3, "efficiency": 1.0, "budget": 0.2})
+    assert "Payments open the zone at efficiency 0.25 or more (with this budget)" in (
+        payments.describe()
+    )
+
+
 def test_the_budget_just_large_enough(payments: SidePaymentsExplorer) -> None:
     assert not shown(payments, **{**E3, "budget": 0.04}).zone().intervals
     talks = shown(payments, **{**E3, "budget": 0.05})
@@ -232,6 +246,31 @@ def test_welfare_against_the_budget(strategy: StrategyExplorer) -> None:
         strategy.set(capacity=capacity)
         assert line.get_xdata()[0] == pytest.approx(where)
         assert strategy.controls["budget"].disabled == (capacity != "sized")
+
+
+def test_a_unitary_borealia_greys_out_its_factions(strategy: StrategyExplorer) -> None:
+    line = strategy._views[0]
+    rows = {t.label1.get_text(): t.label1 for t in line.ax.yaxis.get_major_ticks()}
+    borealia = ("importers (dove)", "miners (hawk)")
+    note = line.notes[1]
+
+    def bar_colours() -> set[tuple[float, ...]]:
+        return {tuple(np.round(c, 3)) for c in line._bars.get_facecolor()}
+
+    assert strategy.values()["borealia"] == "unitary"
+    assert note.get_visible() and note.get_text() == "(unitary: not used)"
+    grey = to_rgba(palette.NEUTRAL_COLOR)
+    assert all(to_rgba(rows[name].get_color()) == grey for name in borealia)
+    assert to_rgba(rows["steelworkers (hawk)"].get_color()) != grey
+    assert tuple(np.round(to_rgba(UNUSED_COLOR), 3)) in bar_colours()
+    for politics in ("divided", "paying", "unitary", "divided"):
+        strategy.controls["borealia"].value = politics
+        surfaced(strategy)
+        unused = politics == "unitary"
+        assert note.get_visible() is unused
+        assert all((to_rgba(rows[n].get_color()) == grey) is unused for n in borealia)
+        assert (tuple(np.round(to_rgba(UNUSED_COLOR), 3)) in bar_colours()) is unused
+    strategy.reset()
 
 
 def test_moving_a_disabled_budget_changes_nothing(strategy: StrategyExplorer) -> None:

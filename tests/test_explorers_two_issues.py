@@ -8,8 +8,10 @@ two in ``test_widgets.py``; here are the numbers and words specific to them.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 import pytest
@@ -88,6 +90,59 @@ def test_e6_two_veto_players_make_the_lens(spatial: SpatialRulesExplorer) -> Non
     assert "Gridlock" not in spatial.describe()
     two = nk.Nation("two", [nk.Faction(f.name, f.gain) for f in spatial.negotiation.a.factions[:2]])
     assert np.array_equal(two.win_set(spatial.negotiation.space).mask, win_set_a(spatial).mask)
+
+
+def test_the_hull_is_dashed_like_its_legend_for_two_veto_players_too(
+    spatial: SpatialRulesExplorer,
+) -> None:
+    # a closed two-corner outline runs there and back: the two passes' dashes fill each
+    # other's gaps and the segment looks solid, unlike the legend
+    hull = spatial._views[1].outline
+    cases = [("two veto players: the lens (E6)", 2), ("gridlock: unanimity (E6)", 3)]
+    for preset, corners in cases:
+        spatial.apply_preset(preset)
+        check_no_error(spatial)
+        assert hull.get_visible() and hull.get_linestyle() == (0, (4, 3))  # as the legend
+        path = hull.get_path().vertices.tolist()
+        assert len(path) == (corners + 1 if corners > 2 else corners)
+        assert len({tuple(v) for v in path}) == corners
+
+
+def name_boxes(spatial: SpatialRulesExplorer) -> dict[str, Any]:
+    figure = spatial.figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    names = spatial._views[1].names.items()
+    return {name: text.get_window_extent(renderer) for name, text in names}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"quo_x": 2.0},
+        {"quo_x": 2.0, "quo_y": -0.5},
+        {"quo_x": 1.5, "quo_y": -0.5, "rule": "unanimity"},
+        {"quo_x": 0.0, "quo_y": 2.0, "rule": "leader"},
+        {"farm_x": 1.5, "farm_y": -1.0},
+    ],
+)
+def test_faction_names_cover_neither_the_status_quo_nor_the_outcome(
+    spatial: SpatialRulesExplorer, changes: dict[str, object]
+) -> None:
+    spatial.set(**changes)
+    check_no_error(spatial)
+    ax = spatial._views[1].ax
+    points = [(spatial.controls["quo_x"].value, spatial.controls["quo_y"].value)]
+    if (point := spatial.negotiation.outcome().agreement) is not None:
+        points.append(tuple(point))
+    boxes = name_boxes(spatial)
+    radius = 6 * spatial.figure.dpi / 72  # the markers' inner radius, in pixels
+    for name, box in boxes.items():
+        for x, y in ax.transData.transform(points):
+            nearest = np.clip((x, y), (box.x0, box.y0), (box.x1, box.y1))
+            assert math.hypot(x - nearest[0], y - nearest[1]) > radius, (name, changes)
+        for other, rival in boxes.items():
+            assert other == name or not box.overlaps(rival), (name, other, changes)
 
 
 def test_majority_is_the_union_of_the_pairs_lenses(spatial: SpatialRulesExplorer) -> None:
@@ -261,6 +316,63 @@ def test_the_benchmark_is_drawn_where_the_model_puts_it(two: TwoIssueExplorer) -
     assert len(benchmark.edge.get_xydata()) == 2  # the unitary win-set's edge
     two.set(politics="unitary")
     assert not benchmark.arrow.get_visible() and len(benchmark.edge.get_xydata()) == 0
+
+
+def test_tied_unitary_outcomes_are_said_and_marked_in_one_place(two: TwoIssueExplorer) -> None:
+    two.apply_preset("distributive: the veto costs nothing")
+    star = two._views[2].stars[0]
+    seen = set()
+    for demand in (0.0, 0.3, 0.45, 0.5, 0.7, 0.9, 1.0):
+        two.controls["demand"].value = demand  # as a slider drag does
+        check_no_error(two)
+        text = two.describe()
+        assert "Many agreements tie for a unitary Atlantica" in text and "settle at" not in text
+        x, y = star.get_xydata()[0]
+        assert f"marks one of them, ({x:.2f}, {y:.2f})" in text
+        seen.add((float(x), float(y)))
+        # the marked point is one of the tied agreements: the unitary outcome's welfare
+        unitary = two._benchmark(two.negotiation)
+        alone = dataclasses.replace(two.negotiation, a=two.negotiation.a.unitary())
+        for nation in (alone.a, alone.b):
+            assert nation.net_welfare([x, y]) == pytest.approx(
+                unitary.welfare[nation.name], abs=0.01
+            )
+    assert len(seen) == 1, seen
+    two.reset()  # integrative: one best agreement, stated as such
+    assert "A unitary Atlantica would settle at (1.00, 0.00)" in two.describe()
+
+
+def star_clear_of(artist: Any, star: Any, figure: Any, points: float = 8.0) -> bool:
+    """Whether the marker ``star`` (its centre) lies at least ``points`` from ``artist``."""
+    figure.canvas.draw()
+    box = artist.get_window_extent(figure.canvas.get_renderer())
+    x, y = star.axes.transData.transform(star.get_xydata()[0])
+    nearest = np.clip((x, y), (box.x0, box.y0), (box.x1, box.y1))
+    return bool(math.hypot(x - nearest[0], y - nearest[1]) >= points * figure.dpi / 72)
+
+
+def test_a_star_in_the_corner_leaves_the_tick_labels_readable(two: TwoIssueExplorer) -> None:
+    star = two._views[2].stars[0]
+    assert star.get_xydata()[0] == pytest.approx([1.0, 0.0], abs=0.01)
+    ax = two._views[0].ax
+    two.figure.canvas.draw()
+    labels = [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
+    assert {"1.0", "0.0"} <= {t.get_text() for t in labels}
+    for label in labels:
+        assert star_clear_of(label, star, two.figure), label.get_text()
+
+
+def test_the_no_zone_note_keeps_clear_of_the_unitary_star(two: TwoIssueExplorer) -> None:
+    two.apply_preset("a demand that kills the deal")
+    check_no_error(two)
+    assert two.negotiation.zone().is_empty
+    payoff, star = two._views[1], two._views[2].stars[1]
+    note = payoff._empty
+    assert note.get_visible() and star.get_visible()
+    assert star.get_xydata()[0] == pytest.approx([0.6, 0.6], abs=0.01)
+    assert star_clear_of(note, star, two.figure)
+    two.reset()
+    assert not note.get_visible()
 
 
 def test_a_frontier_region_is_veiled_not_hidden(two: TwoIssueExplorer) -> None:

@@ -134,6 +134,40 @@ def test_controls_are_labelled_and_live(explorer: Explorer) -> None:
             assert control.min <= control.value <= control.max
 
 
+def test_each_description_is_shown_once_and_whole(explorer: Explorer) -> None:
+    """In the column of controls every description appears once: radio and toggle buttons
+    show their own above their options; any other control gets a label above it that wraps
+    (a long one, "Atlantica's budget for paying its hawk", was cut off in JupyterLab). Radio
+    options are short enough to sit beside their buttons (a longer one loses its button)."""
+    column = explorer.widget.children[0].children
+    for name, control in explorer.controls.items():
+        if isinstance(control, (widgets.RadioButtons, widgets.ToggleButtons)):
+            assert control in column, f"{name} should show its own description only"
+        else:
+            box = next(c for c in column if isinstance(c, widgets.VBox) and control in c.children)
+            label, shown = box.children
+            assert shown is control and control.style.description_width == "0px"
+            assert "white-space:normal" in label.value and control.description in label.value
+        if isinstance(control, widgets.RadioButtons):
+            long = [o for o in control._options_labels if len(o) > _controls.RADIO_OPTION_LENGTH]
+            assert not long, f"{name}: radio options too long to fit beside their buttons: {long}"
+
+
+def test_the_first_slider_changes_words_and_picture(explorer: Explorer) -> None:
+    """What the browser tests do: one arrow-key step of the first slider changes both the
+    ``describe()`` text and the figure (its pixels), so a student sees the move land."""
+    name, control = next(
+        (n, c) for n, c in explorer.controls.items() if isinstance(c, _controls.SLIDERS)
+    )
+    up = control.value + control.step
+    step = round(up if up <= control.max else control.value - control.step, 10)
+    before = (explorer.describe(), pixels(explorer._image.value))
+    drive(explorer, name, step)
+    assert explorer.describe() != before[0], f"{name} -> {step}: describe() unchanged"
+    assert np.any(pixels(explorer._image.value) != before[1]), f"{name} -> {step}: same picture"
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+
 def test_every_control_at_its_extremes_and_middle(explorer: Explorer) -> None:
     for name, control in explorer.controls.items():
         start = control.value
@@ -339,6 +373,20 @@ def test_frames_follow_limit_and_label_changes() -> None:
         line.set_ydata([0, top])
         ax.set_ylim(0, top)
         ax.set_xlabel(f"up to {top}")
+        assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+
+
+def test_frames_follow_tick_label_colours() -> None:
+    # an explorer greys out rows it does not use by recolouring their tick labels
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    ax.set_yticks([0, 1], labels=["used", "not used"], fontsize=40)  # pixels enough to see
+    (line,) = ax.plot([0, 1], [0, 1])
+    renderer = FrameRenderer(figure, lambda: [line])
+    renderer.render()
+    for colour in ("lightgrey", "black", "red"):
+        ax.yaxis.get_major_ticks()[1].label1.set_color(colour)
         assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
 
 

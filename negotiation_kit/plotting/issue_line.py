@@ -45,6 +45,8 @@ BAR_HEIGHT = 0.3
 the figure's size); win-set and zone bars are thicker."""
 WIN_SET_HEIGHT = 0.48
 TICK_HEIGHT = 0.8
+UNUSED_COLOR = "#d4d4d4"
+"""The bars of factions whose consent does not count (``LineView.set_unused``)."""
 
 
 class LineView(NegotiationView):
@@ -52,8 +54,36 @@ class LineView(NegotiationView):
 
     data: LineData
 
+    def __init__(self, ax: Axes, negotiation: Negotiation) -> None:
+        self._unused: dict[int, str] = {}
+        super().__init__(ax, negotiation)
+
     def _data(self, negotiation: Negotiation) -> LineData:
         return line_data(negotiation)
+
+    def set_unused(self, nation: int, note: str | None) -> None:
+        """Grey out the faction rows of nation ``nation`` (0 for A, 1 for B) with ``note``
+        written across them, e.g. when the nation acts as one and its factions' consent is
+        not asked; ``None`` shows them as usual again.
+
+        >>> import negotiation_kit as nk
+        >>> from negotiation_kit.plotting import new_figure
+        >>> b = nk.Nation("B", [nk.Faction("doves", nk.Linear(-0.5, 1.2)),
+        ...                     nk.Faction("hawks", nk.Linear(-0.5, 0.4))], nk.NationalWelfare())
+        >>> a = nk.Nation("A", [nk.Faction("A", nk.Linear(1, 0.2))])
+        >>> view = draw_issue_line(new_figure(8, 4).add_subplot(), nk.Negotiation(a, b, nk.Line()))
+        >>> view.set_unused(1, "(acts as one: not used)")
+        >>> view.notes[1].get_text(), view.notes[1].get_visible()
+        ('(acts as one: not used)', True)
+        """
+        if self._unused.get(nation) == note:
+            return  # called on every frame: nothing to do unless it changes
+        if note is None:
+            self._unused.pop(nation, None)
+        else:
+            self._unused[nation] = note
+        self._label_ticks()
+        self._draw_data(self.data)
 
     # rows ---------------------------------------------------------------------------
     def _rows(self, data: LineData) -> list[tuple[str, int, int]]:
@@ -113,6 +143,12 @@ class LineView(NegotiationView):
                 ax.text(0.5 * (low + high), zone_y, "no zone of agreement: no deal",
                         ha="center", va="center", style="italic", color=palette.NEUTRAL_COLOR)
             )  # fmt: skip
+            self.notes = [
+                keep(ax.text(0.5 * (low + high), 0, "", ha="center", va="center", zorder=5,
+                             style="italic", color=palette.NEUTRAL_COLOR, visible=False,
+                             bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85}))
+                for _ in data.nations
+            ]  # fmt: skip
             ax.set_xlim(low - 0.02 * (high - low), high + 0.02 * (high - low))
             ax.set_ylim(-0.7, rows - 0.3)
             ax.set_yticks(np.arange(rows), labels=self._labels(data)[::-1])
@@ -146,7 +182,8 @@ class LineView(NegotiationView):
         colours = {0: palette.dark(0), 1: palette.dark(1), -1: palette.ZONE_EDGE_COLOR}
         for tick, (kind, n, _) in zip(self.ax.yaxis.get_major_ticks(), self._row_list[::-1],
                                       strict=False):  # fmt: skip
-            tick.label1.set_color(colours[n])
+            unused = kind == "faction" and n in self._unused
+            tick.label1.set_color(palette.NEUTRAL_COLOR if unused else colours[n])
             tick.label1.set_fontweight("normal" if kind == "faction" else "bold")
 
     @staticmethod
@@ -172,6 +209,8 @@ class LineView(NegotiationView):
             if len(nation.factions) < 2:
                 continue
             shades = palette.faction_colors(n, len(nation.factions))
+            if n in self._unused:
+                shades = [UNUSED_COLOR] * len(nation.factions)
             for k, accepted in enumerate(nation.acceptance):
                 bars += self._boxes(accepted, self._y("faction", n, k), BAR_HEIGHT)
                 colours += [shades[k]] * len(accepted)
@@ -203,6 +242,12 @@ class LineView(NegotiationView):
         for marker, value in ((self._nash, data.nash), (self._split, data.split)):
             marker.set_data([] if value is None else [value], [] if value is None else [zone_y])
         self._empty.set_visible(not data.zone)
+        for n, (nation, note) in enumerate(zip(data.nations, self.notes, strict=True)):
+            shown = n in self._unused and len(nation.factions) > 1
+            note.set_visible(shown)
+            if shown:
+                rows = [self._y("faction", n, k) for k in range(len(nation.factions))]
+                note.set(text=self._unused[n], y=float(np.mean(rows)))
 
     def _restyle(self, data: LineData, negotiation: Negotiation) -> None:
         if data.space != self.data.space:

@@ -49,9 +49,28 @@ class PlaneView(NegotiationView):
     """The artists of one issue plane; ``update(negotiation)`` changes them in place."""
 
     data: PlaneData
+    margin: float = 0.0
+    """White space around the plane, as a share of its width and height (``set_margin``)."""
 
     def _data(self, negotiation: Negotiation) -> PlaneData:
         return plane_data(negotiation)
+
+    def set_margin(self, share: float) -> None:
+        """Leave ``share`` of the plane's width and height blank beyond each edge, so that
+        a marker on an edge or a corner sits inside the frame, clear of the tick labels.
+
+        >>> import negotiation_kit as nk
+        >>> from negotiation_kit.plotting import new_figure
+        >>> one = nk.Nation("A", [nk.Faction("A", nk.Additive((1, 0), 0.2))])
+        >>> other = nk.Nation("B", [nk.Faction("B", nk.Additive((-1, 0), -0.8))])
+        >>> talks = nk.Negotiation(one, other, nk.Plane())
+        >>> view = draw_issue_plane(new_figure(4, 4).add_subplot(), talks)
+        >>> view.set_margin(0.05)
+        >>> [round(float(v), 3) for v in view.ax.get_xlim()]
+        [-0.05, 1.05]
+        """
+        self.margin = share
+        self._axes_from(self.data)
 
     @staticmethod
     def _key(data: PlaneData) -> tuple[tuple[str, ...], ...]:
@@ -112,9 +131,10 @@ class PlaneView(NegotiationView):
         self._relayout()
 
     def _axes_from(self, data: PlaneData) -> None:
-        ax = self.ax
-        ax.set_xlim(*data.space.x)
-        ax.set_ylim(*data.space.y)
+        ax, share = self.ax, self.margin
+        (x0, x1), (y0, y1) = data.space.x, data.space.y
+        ax.set_xlim(x0 - share * (x1 - x0), x1 + share * (x1 - x0))
+        ax.set_ylim(y0 - share * (y1 - y0), y1 + share * (y1 - y0))
         ax.set_xlabel(data.space.labels[0])
         ax.set_ylabel(data.space.labels[1])
         ratio = np.ptp(data.space.x) / np.ptp(data.space.y)

@@ -22,6 +22,7 @@ Examples
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -38,6 +39,16 @@ from .geometry import BoolArray, FloatArray, IntArray
 from .images import GridImage
 
 POSSIBLE_FILL = 0.25
+NOTE = "no zone of agreement"
+NOTE_PLACES = [(NOTE, 0.5, 0.96, "center", "top"), (NOTE, 0.97, 0.04, "right", "bottom")] + [
+    ("no zone of\nagreement", x, y, ha, va)
+    for x, y, ha, va in [(0.03, 0.96, "left", "top"), (0.97, 0.96, "right", "top"),
+                         (0.97, 0.04, "right", "bottom"), (0.5, 0.5, "center", "center")]
+]  # fmt: skip
+"""Where the "no zone of agreement" note may go (text, axes fractions, alignment), in order
+of preference; in a narrow plane it breaks into two lines to find room."""
+CLEAR = 11.0
+"""Points between the note and a payoff it must keep clear of (a star's radius)."""
 """Opacity of the payoffs of all agreements (ratified or not), drawn in grey."""
 BINS = 120
 """Image cells per axis for two-issue payoff regions."""
@@ -63,7 +74,32 @@ class PayoffView(NegotiationView):
     ) -> None:
         self._solution = negotiation.solution
         self._fixed = limits
+        self._clear: list[tuple[float, float]] = []
         super().__init__(ax, negotiation)
+
+    def keep_clear(self, points: Sequence[tuple[float, float]]) -> None:
+        """Keep the "no zone of agreement" note off these payoffs (markers drawn by others,
+        e.g. a benchmark's star) as well as off the disagreement point: it moves to the
+        first clear place of ``NOTE_PLACES``."""
+        self._clear = [(float(x), float(y)) for x, y in points]
+        self._place_note()
+
+    def _place_note(self) -> None:
+        note = self._empty
+        if not note.get_visible():
+            return
+        figure = self.ax.get_figure(root=True)
+        assert figure is not None
+        radius = CLEAR * figure.dpi / 72
+        centres = self.ax.transData.transform([(0.0, 0.0), *self._clear])  # and no agreement
+        for text, x, y, ha, va in NOTE_PLACES:
+            note.set(text=text, x=x, y=y, ha=ha, va=va)
+            box = note.get_window_extent()
+            near = np.clip(centres, (box.x0, box.y0), (box.x1, box.y1))
+            if not (np.hypot(*(centres - near).T) < radius).any():
+                return
+        text, x, y, ha, va = NOTE_PLACES[0]  # nowhere is clear: the usual place
+        note.set(text=text, x=x, y=y, ha=ha, va=va)
 
     def _data(self, negotiation: Negotiation) -> PayoffData:
         return payoff_data(negotiation)
@@ -100,7 +136,7 @@ class PayoffView(NegotiationView):
             )  # fmt: skip
             self._outcome = keep(ax.plot([], [], zorder=6, **marks)[0])
             self._empty = keep(
-                ax.text(0.5, 0.96, "no zone of agreement",
+                ax.text(0.5, 0.96, NOTE,
                         transform=ax.transAxes, ha="center", va="top", style="italic",
                         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
             )  # fmt: skip
@@ -169,6 +205,7 @@ class PayoffView(NegotiationView):
         self._outcome.set_data([] if point is None else [point[0]],
                                [] if point is None else [point[1]])  # fmt: skip
         self._empty.set_visible(len(data.feasible) == 0)
+        self._place_note()
 
     def _restyle(self, data: PayoffData, negotiation: Negotiation) -> None:
         if data.names != self.data.names:

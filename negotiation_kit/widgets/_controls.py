@@ -8,6 +8,7 @@ cell fails loudly and clearly instead.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Mapping
 from numbers import Integral, Real
@@ -17,6 +18,12 @@ import ipywidgets as widgets  # type: ignore[import-untyped]
 
 COLUMN_WIDTH = "18em"
 """The width of an explorer's column of controls; the figure takes the rest of the row."""
+
+RADIO_OPTION_LENGTH = 31
+"""The most characters a radio option may have: "industry leads, greens can veto" just fits
+beside its button in a COLUMN_WIDTH column in JupyterLab (tests/test_widgets.py checks)."""
+LABEL = '<div style="white-space:normal;line-height:1.3">{}</div>'
+"""A control's description above it: wrapped onto more lines when the column is too narrow."""
 
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
 CHOICES = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
@@ -66,15 +73,33 @@ def labelled(control: Any) -> Any:
     The description stays on the control, where screen readers find it; it is shown
     once, above the control, so long descriptions need not be cut short.
 
+    The label wraps: a description longer than the column ("Atlantica's budget for paying
+    its hawk") takes two lines instead of being cut off. Toggle buttons and radio buttons
+    already show their description on its own line above their options (a radio's label
+    is an inline element, which ignores ``description_width``), so they get no second label.
+
     >>> box = labelled(slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01))
-    >>> box.children[0].value, box.children[1].layout.width
-    ("Borealia's reservation", '95%')
+    >>> label, control = box.children
+    >>> label.value.endswith(">Borealia's reservation</div>"), control.layout.width
+    (True, '95%')
+    >>> radio = widgets.RadioButtons(options=["a", "b"], description="who holds a veto")
+    >>> labelled(radio) is radio
+    True
     """
+    if isinstance(control, widgets.RadioButtons):
+        # JupyterLab floats each radio button left of its option's words; when the words do
+        # not fit beside it (one line, never wrapped) the button disappears, so a radio takes
+        # the column's full width and its options are kept short (RADIO_OPTION_LENGTH).
+        control.layout.width = "100%"
+        return control
     control.layout.width = "95%"
-    if isinstance(control, widgets.ToggleButtons):  # already shows its description on top
+    if isinstance(control, widgets.ToggleButtons):
         return control
     control.style.description_width = "0px"
-    label = widgets.Label(control.description, layout=widgets.Layout(margin="0.4em 0 0 0"))
+    label = widgets.HTML(
+        LABEL.format(html.escape(control.description, quote=False)),
+        layout=widgets.Layout(margin="0.4em 0 0.2em 0"),
+    )
     return widgets.VBox([label, control], layout=widgets.Layout(width="100%"))
 
 

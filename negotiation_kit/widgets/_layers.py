@@ -72,12 +72,13 @@ def axes_key(ax: Axes, changing: set[int]) -> Hashable:
 
 
 def _ticks(axis: Axis) -> Hashable:
-    """Fixed tick positions and labels (``set_ticks(..., labels=...)``); automatic ticks
-    follow the limits, which the key already holds."""
+    """Fixed tick positions, labels and their colours (``set_ticks(..., labels=...)``);
+    automatic ticks follow the limits, which the key already holds."""
     locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
     locs = getattr(locator, "locs", ())
     labels = getattr(formatter, "seq", ())
-    return (id(locator), id(formatter), tuple(locs), tuple(labels))
+    colours = tuple(str(tick.label1.get_color()) for tick in axis.majorTicks)
+    return (id(locator), id(formatter), tuple(locs), tuple(labels), colours)
 
 
 def flatten(items: Any) -> list[Artist]:

@@ -26,6 +26,7 @@ from matplotlib.transforms import offset_copy
 from ..plotting import PlaneView, palette
 from ..plotting.images import GridImage
 from . import _words
+from ._names import place_names
 
 HOLLOW: dict[str, Any] = {"marker": "*", "ms": 20, "mfc": "white", "mec": "black", "mew": 1.6}
 LABEL_BOX: dict[str, Any] = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}
@@ -47,7 +48,8 @@ class HullView:
     """The convex hull of the veto players' ideal points, and every ideal point's name.
 
     The hull is a dashed outline (explained in a small legend of its own beside the plane);
-    each ideal point is labelled with its faction's name, kept inside the plane.
+    each ideal point is labelled with its faction's name, kept inside the plane and clear of
+    the markers (``_names.place_names``).
 
     Examples
     --------
@@ -57,10 +59,12 @@ class HullView:
     [(-3.0, 3.0), (-3.0, 3.0)]
     >>> view = HullView(ax, {"east": (2, 0), "north": (0, 2)}, [(2, 0), (0, 2)])
     >>> view.outline.get_xy()[:2].tolist(), view.names["east"].get_position()
-    ([[2.0, 0.0], [0.0, 2.0]], (2, 0.15))
+    ([[2.0, 0.0], [0.0, 2.0]], (2.0, 0.15))
     """
 
-    def __init__(self, ax: Axes, ideals: Mapping[str, Any], corners: Sequence[Any]) -> None:
+    def __init__(
+        self, ax: Axes, ideals: Mapping[str, Any], corners: Sequence[Any], avoid: Sequence[Any] = ()
+    ) -> None:
         self.ax = ax
         self.outline = Polygon(np.zeros((1, 2)), closed=True, fill=False, ls=(0, (4, 3)), lw=1.6,
                                edgecolor=palette.FRONTIER_COLOR, zorder=3.2)  # fmt: skip
@@ -76,22 +80,25 @@ class HullView:
             }
         ax.add_artist(key)
         self.artists: list[Artist] = [self.outline, *self.names.values()]
-        self.update(ideals, corners)
+        self.update(ideals, corners, avoid)
 
-    def update(self, ideals: Mapping[str, Any], corners: Sequence[Any]) -> None:
-        """Outline the hull of ``corners`` (if two or more) and label each ideal point."""
+    def update(
+        self, ideals: Mapping[str, Any], corners: Sequence[Any], avoid: Sequence[Any] = ()
+    ) -> None:
+        """Outline the hull of ``corners`` (if two or more) and label each ideal point.
+
+        A name goes above its point, else below it, a little farther above or below, or
+        right or left of it: the first place where it covers no marker (the ideal points and
+        the points ``avoid``, e.g. the status quo and the outcome) and no name placed
+        before it, and stays inside the plane.
+        """
         self.outline.set_visible(len(corners) >= 2)
         if len(corners) >= 2:
+            # a closed two-corner polygon runs there and back: its dashes, out of phase,
+            # fill each other's gaps and the segment looks solid (unlike the legend)
+            self.outline.set_closed(len(corners) > 2)
             self.outline.set_xy(np.asarray(corners, dtype=np.float64))
-        (left, right), (bottom, top) = self.ax.get_xlim(), self.ax.get_ylim()
-        pad = NAME_PAD * float(top - bottom)  # names sit above their point, below it near the top
-        for name, (x, y) in ideals.items():
-            high = y > top - 3 * pad
-            margin = 4 * NAME_PAD * (right - left)
-            ha = "right" if x > right - margin else "left" if x < left + margin else "center"
-            self.names[name].set(
-                x=x, y=y - pad if high else y + pad, ha=ha, va="top" if high else "bottom"
-            )
+        place_names(self.ax, self.names, ideals, avoid, NAME_PAD)
 
 
 class BenchmarkView:

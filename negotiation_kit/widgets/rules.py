@@ -206,10 +206,10 @@ def _rule_note(values: Mapping[str, Any]) -> dict[str, str]:
     if rule.startswith("leader "):
         words = f"the {rule.removeprefix('leader ')} decide alone"
     else:
-        words = {  # the quota's share is not written: new words each frame cost a redraw
+        words = {  # under a quota its share is written, so moving it visibly changes the figure
             "unanimity": "every faction must accept",
             "majority": "accepted by more than half of the weight",
-        }.get(rule, "accepted by the quota's share of the weight")
+        }.get(rule, f"accepted by at least {values['quota_share']:.0%} of the weight")
     return {"Atlantica's win-set": words}
 
 

@@ -241,6 +241,9 @@ class SidePaymentsExplorer(Explorer):
         cap = "with no budget cap" if math.isinf(payments.budget) else "with this budget"
         if efficiency is None:
             first = f"No efficiency opens the zone {cap}"
+        elif _payments.at_least(efficiency) == _words.number(1.0):
+            first = f"{cap[0].upper()}{cap[1:]}, payments open the zone only when they are "
+            first += "fully efficient (e = 1)"
         else:
             first = f"Payments open the zone at efficiency {_payments.at_least(efficiency)} "
             first += f"or more ({cap})"

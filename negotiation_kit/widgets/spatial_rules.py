@@ -174,12 +174,21 @@ class SpatialRulesExplorer(PlaneExplorer):
     ) -> Sequence[Any]:
         plane = draw_issue_plane(figure.add_subplot(), negotiation)
         ideals, vetoes = self._ideals(negotiation), self._vetoes(negotiation, values)
-        return [plane, HullView(plane.ax, ideals, vetoes)]
+        markers = self._markers(negotiation, values)
+        return [plane, HullView(plane.ax, ideals, vetoes, markers)]
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
         plane, marks = self._views
         plane.update(negotiation)
-        marks.update(self._ideals(negotiation), self._vetoes(negotiation, values))
+        markers = self._markers(negotiation, values)
+        marks.update(self._ideals(negotiation), self._vetoes(negotiation, values), markers)
+
+    @staticmethod
+    def _markers(negotiation: nk.Negotiation, values: Mapping[str, Any]) -> list[Any]:
+        """The markers the faction names must not cover: the status quo and the outcome."""
+        point = negotiation.outcome().agreement
+        quo = (values["quo_x"], values["quo_y"])
+        return [quo] if point is None else [quo, tuple(np.asarray(point, dtype=np.float64))]
 
     def _unitary(self, negotiation: nk.Negotiation) -> float | None:
         """Atlantica's net welfare if it bargained as one (kept for recent negotiations).

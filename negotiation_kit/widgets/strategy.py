@@ -36,6 +36,8 @@ BOREALIA = {
     "divided, and able to pay its hawk": "paying",
 }
 SOLUTIONS = {"Nash": "nash", "split": "split"}
+UNUSED = "(unitary: not used)"
+"""Across Borealia's faction rows when it acts as one: their consent is not asked."""
 LIMITS = (0.0, MOST * 1.02)
 """A little room at the right end of the budget axis, so the marks there show whole."""
 
@@ -117,6 +119,7 @@ class StrategyExplorer(Explorer):
     ) -> Sequence[Any]:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.3, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
+        line.set_unused(1, UNUSED if values["borealia"] == "unitary" else None)
         budgets, curves = self._shown(values)
         statics = draw_statics(
             figure.add_subplot(grid[1]), budgets, curves, where(values, MOST),
@@ -134,6 +137,7 @@ class StrategyExplorer(Explorer):
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
         line, statics = self._views
         line.update(negotiation)
+        line.set_unused(1, UNUSED if values["borealia"] == "unitary" else None)
         budgets, curves = self._shown(values)
         statics.update(budgets, curves, where(values, MOST))
         self._fix_limits(statics, curves)

@@ -19,7 +19,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import draw_issue_plane, draw_payoff_plane
+from ..plotting import PayoffView, draw_issue_plane, draw_payoff_plane
 from ..plotting.geometry import half_plane
 from . import _words
 from ._controls import choice, slider
@@ -32,6 +32,11 @@ RESERVATION = 0.3
 """What each nation needs from a deal: its welfare is its weighted terms minus 0.3."""
 POLITICS = {"unitary: one actor": "unitary", "divided: farm lobby can veto": "divided"}
 START = {"integrative": 0.75, "politics": "divided", "demand": 0.7}
+MARGIN = 0.04
+"""Blank space around the issue plane, as a share of it: room for a star on an edge."""
+TIE = 0.05
+"""Agreements tie when each nation's welfare is the same (to the grid's precision) along
+more than this share of the plane's diagonal: then no one point is *the* outcome."""
 
 
 def weights(integrative: float) -> tuple[float, float]:
@@ -78,6 +83,7 @@ class TwoIssueExplorer(PlaneExplorer):
 
     def __init__(self) -> None:
         self._benchmarks: Memo[nk.Outcome] = Memo()
+        self._ties: Memo[tuple[Any, bool]] = Memo()
         super().__init__()
 
     def _make_controls(self) -> dict[str, Any]:
@@ -118,6 +124,20 @@ class TwoIssueExplorer(PlaneExplorer):
         unitary = dataclasses.replace(negotiation, a=negotiation.a.unitary())
         return self._benchmarks.get(negotiation, unitary.outcome)
 
+    def _unitary_point(self, negotiation: nk.Negotiation) -> tuple[Any, bool]:
+        """Where the hollow star goes, and whether many agreements tie for a unitary Atlantica.
+
+        In a distributive bargain every agreement on a line gives both nations the same
+        welfare, so the Nash point is not unique and the solver's pick drifts with tiny
+        changes of the scenario. Then the star marks the middle of the tied agreements: the
+        same point for the same unitary bargain, however Atlantica's inside is divided.
+        """
+        unitary = self._benchmark(negotiation)
+        if unitary.agreement is None or unitary is negotiation.outcome():
+            return unitary.agreement, False
+        talks = dataclasses.replace(negotiation, a=negotiation.a.unitary())
+        return self._ties.get(talks, lambda: tied_middle(talks, unitary))
+
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
     ) -> Sequence[Any]:
@@ -125,17 +145,20 @@ class TwoIssueExplorer(PlaneExplorer):
         # issue plane keeps the figure's full height.
         grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
         plane = draw_issue_plane(figure.add_subplot(grid[:, 0]), negotiation)
+        plane.set_margin(MARGIN)  # a hollow star in a corner stays clear of the tick labels
         payoff = draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation)
         benchmark = BenchmarkView(plane.ax, payoff.ax, "Atlantica")
         veil = FrontierVeil(plane)
-        self._show_benchmark(benchmark, negotiation)
+        self._show_benchmark(benchmark, negotiation, payoff)
         engine = figure.get_layout_engine()  # lay out now: the Δ label is placed in pixels
         if engine is not None:
             engine.execute(figure)
-            self._show_benchmark(benchmark, negotiation)
+            self._show_benchmark(benchmark, negotiation, payoff)
         return [plane, payoff, benchmark, veil]
 
-    def _show_benchmark(self, view: BenchmarkView, negotiation: nk.Negotiation) -> None:
+    def _show_benchmark(
+        self, view: BenchmarkView, negotiation: nk.Negotiation, payoff: PayoffView
+    ) -> None:
         unitary = self._benchmark(negotiation)
         outcome = negotiation.outcome()
         welfare = (unitary.welfare["Atlantica"], unitary.welfare["Borealia"])
@@ -149,13 +172,15 @@ class TwoIssueExplorer(PlaneExplorer):
             total = np.sum([g.weights for g in gains], axis=0)
             box = (*PLANE.x, *PLANE.y)
             edge = half_plane(tuple(total), sum(g.threshold for g in gains), box)[1]
-        view.update(unitary.agreement, welfare, divided, edge, total / (np.hypot(*total) or 1.0))
+        point = self._unitary_point(negotiation)[0]
+        view.update(point, welfare, divided, edge, total / (np.hypot(*total) or 1.0))
+        payoff.keep_clear([welfare] if point is not None else [])
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
         plane, payoff, benchmark, veil = self._views
         plane.update(negotiation)
         payoff.update(negotiation)
-        self._show_benchmark(benchmark, negotiation)
+        self._show_benchmark(benchmark, negotiation, payoff)
         veil.update()
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
@@ -200,13 +225,49 @@ class TwoIssueExplorer(PlaneExplorer):
             verdict = "the farm lobby's veto helps Atlantica (tied hands)"
         else:
             verdict = "the farm lobby's veto makes no difference to Atlantica"
-        place = "reach no agreement"
-        if unitary.agreement is not None:
-            x, y = np.asarray(unitary.agreement, dtype=np.float64)
-            place = f"settle at ({_words.number(x)}, {_words.number(y)})"
-        return (
-            f"{text} A unitary Atlantica would {place} with "
+        welfare = (
             f"{_words.number(unitary.welfare['Atlantica'])} (joint gain "
-            f"{_words.number(sum(unitary.welfare.values()))}), so Δ = {_words.signed(delta)}: "
-            f"{verdict}."
+            f"{_words.number(sum(unitary.welfare.values()))})"
         )
+        point, tied = self._unitary_point(negotiation)
+        if point is None:
+            benchmark = f"A unitary Atlantica would reach no agreement with {welfare}"
+        else:
+            x, y = (_words.number(v) for v in np.asarray(point, dtype=np.float64))
+            benchmark = f"A unitary Atlantica would settle at ({x}, {y}) with {welfare}"
+            if tied:
+                benchmark = (
+                    f"Many agreements tie for a unitary Atlantica, each giving it {welfare}; "
+                    f"the hollow star marks one of them, ({x}, {y}). Δ = {_words.signed(delta)}"
+                )
+                return f"{text} {benchmark}: {verdict}."
+        return f"{text} {benchmark}, so Δ = {_words.signed(delta)}: {verdict}."
+
+
+def tied_middle(talks: nk.Negotiation, outcome: nk.Outcome) -> tuple[Any, bool]:
+    """The middle of the zone's agreements that give both nations ``outcome``'s welfare (to
+    the grid's precision), and whether they spread over more than ``TIE`` of the plane's
+    diagonal; if they do not, ``outcome``'s own agreement.
+
+    >>> a = nk.Nation("A", (nk.Faction("A", nk.Additive((0.5, 0.5), 0.3)),))
+    >>> b = nk.Nation("B", (nk.Faction("B", nk.Additive((-0.5, -0.5), -0.7)),))
+    >>> talks = nk.Negotiation(a, b, PLANE)
+    >>> point, tied = tied_middle(talks, talks.outcome())
+    >>> tied, round(float(sum(point)), 2)  # every deal with x + y = 1 gives 0.2 to both
+    (True, 1.0)
+    """
+    space, zone = talks.space, talks.zone()
+    assert isinstance(space, nk.Plane) and isinstance(zone, nk.PlaneWinSet)
+    grid = space.grid
+    near = np.asarray(zone.mask, dtype=bool).ravel().copy()
+    for nation in (talks.a, talks.b):
+        welfare = np.asarray(nation.net_welfare(grid), dtype=np.float64)
+        step = 0.25 * float(np.ptp(welfare)) / space.resolution  # a quarter cell
+        near &= np.abs(welfare - outcome.welfare[nation.name]) <= step
+    points = grid[near]
+    if len(points) == 0:
+        return outcome.agreement, False
+    spread = float(np.hypot(*np.ptp(points, axis=0)))
+    if spread <= TIE * float(np.hypot(np.ptp(space.x), np.ptp(space.y))):
+        return outcome.agreement, False
+    return tuple(float(v) for v in np.round(points.mean(axis=0), 6)), True

@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
 import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from .. import model as nk
@@ -40,6 +42,8 @@ E4 = {
     "vetoes": 3,
     "b_reservation": 0.8,
 }
+LEFT = nk.Line().low
+"""The left end of the issue line; a reservation below it is marked at it (``EdgeNotes``)."""
 LIMITS = (-0.05, 1.05)
 CURVES = ("Atlantica's win-set (length)", "zone of agreement (length)", "nash agreement")
 
@@ -54,6 +58,41 @@ def _notes(values: Mapping[str, Any]) -> dict[str, str]:
     return {name: "veto" if k < values["vetoes"] else "no veto" for k, name in enumerate(FACTIONS)}
 
 
+def _off_line(values: Mapping[str, Any]) -> dict[str, str | None]:
+    """For each faction whose reservation lies off the drawn line [0, 1], what its row
+    says at the line's left end (its bar alone cannot show where the set starts)."""
+    notes: dict[str, str | None] = {}
+    for name, lean in zip(FACTIONS, _stakes(values), strict=True):
+        reservation = values[name]
+        if reservation >= LEFT:
+            notes[name] = None
+        elif lean > 0:
+            notes[name] = f"accepts all terms from {_words.number(reservation)}"
+        else:
+            notes[name] = f"accepts only terms up to {_words.number(reservation)}: none here"
+    return notes
+
+
+def _accepts(values: Mapping[str, Any]) -> str:
+    """Each faction's acceptance set in words: where it starts (or, leaning toward
+    Borealia, ends), and whether that lies off the line (every term on it, or none)."""
+    words = []
+    for name, lean in zip(FACTIONS, _stakes(values), strict=True):
+        reservation, at = values[name], _words.number(values[name])
+        if lean > 0:
+            words.append(
+                f"from {at}" + (" (every term on the line)" if reservation <= LEFT else "")
+            )
+        else:
+            none = " (no term on the line)" if reservation < LEFT else ""
+            words.append(f"(who lean toward Borealia) only up to {at}{none}")
+    exporters, farmers, steelworkers = words
+    return (
+        f"The exporters accept terms {exporters}, the farmers {farmers} and the steelworkers "
+        f"{steelworkers}."
+    )
+
+
 def _who(vetoes: int) -> str:
     """The factions holding a veto, in words."""
     return {1: "Only the exporters hold", 2: "The exporters and farmers each hold"}.get(
@@ -66,9 +105,11 @@ class WinSetExplorer(Explorer):
 
     Top: the issue line with each faction's acceptance set, Atlantica's win-set (the
     overlap of the vetoing factions' sets), the zone of agreement with Borealia and the
-    Nash outcome. Below: as the steelworkers' reservation rises (the dashed line is where
-    it is now), the win-set and the zone shrink while the agreement moves toward
-    Atlantica's end, until the zone is empty and there is no agreement.
+    Nash outcome; a faction whose reservation lies left of the line (the exporters, at
+    -0.15) is marked at the line's end with its value. Below: as the steelworkers'
+    reservation rises (the dashed line is where it is now), the win-set and the zone shrink
+    while the agreement moves toward Atlantica's end, until the zone is empty and there is
+    no agreement.
     Controls: each faction's reservation, which way the farmers lean (with Atlantica:
     they accept terms above their reservation; with Borealia: below it), who holds a
     veto (the exporters only, the exporters and farmers, or all three; the others have no
@@ -159,30 +200,75 @@ class WinSetExplorer(Explorer):
             colors=colours,
         )
         _align(statics, line)
-        return [line, statics, RowNotes(line.ax, _notes(values))]
+        edges = EdgeNotes(line.ax, LEFT, _off_line(values))
+        return [line, statics, RowNotes(line.ax, _notes(values)), edges]
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, statics, notes = self._views
+        line, statics, notes, edges = self._views
         line.update(negotiation)
         statics.update(*self._curves(negotiation, values))
         _align(statics, line)
         notes.update(_notes(values))
+        edges.update(_off_line(values))
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         space, vetoes = negotiation.space, values["vetoes"]
         win_set, zone = negotiation.a.win_set(space).intervals, negotiation.zone().intervals
         overlap = "the exporters' acceptance set" if vetoes == 1 else "the overlap of their sets"
         silent = {1: " (farmers and steelworkers have no say)", 2: " (steelworkers have none)"}
-        lean = ""
-        if values["farmers_lean"] < 0:
-            farmers = _words.number(values["farmers"])
-            lean = f"The farmers lean toward Borealia: they accept terms only up to {farmers}. "
         return (
-            f"{lean}{_who(vetoes)} a veto{silent.get(vetoes, '')}, so Atlantica's win-set, "
-            f"{overlap}, is {_sized(win_set)}. Borealia accepts terms up to "
+            f"{_accepts(values)} {_who(vetoes)} a veto{silent.get(vetoes, '')}, so Atlantica's "
+            f"win-set, {overlap}, is {_sized(win_set)}. Borealia accepts terms up to "
             f"{_words.number(values['b_reservation'])}, so the zone of agreement is "
             f"{_sized(zone)}. {_words.outcome(negotiation)}"
         )
+
+
+class EdgeNotes:
+    """A faction whose reservation lies left of the drawn line (``left`` is its end): a mark
+    at the left end of its row pointing off the line, and above the bar what it accepts
+    ("accepts all terms from -0.14"), so moving that reservation changes the figure too.
+    ``update(notes)`` takes row name -> words, or None to hide the row's mark and words.
+
+    >>> line = WinSetExplorer()._views[0]
+    >>> edges = EdgeNotes(line.ax, 0.0, {"exporters": "accepts all terms from -0.15"})
+    >>> edges.texts["exporters"].get_text(), edges.marks["exporters"].get_visible()
+    ('accepts all terms from -0.15', True)
+    >>> edges.update({"exporters": None})
+    >>> edges.texts["exporters"].get_visible(), edges.marks["exporters"].get_visible()
+    (False, False)
+    """
+
+    def __init__(
+        self, ax: Axes, left: float, notes: Mapping[str, str | None], lift: float = 0.2
+    ) -> None:
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        rows = dict(zip(labels, ax.get_yticks(), strict=True))
+        low, high = ax.get_xlim()
+        with palette.style():
+            self.marks = {
+                name: ax.plot([left], [float(rows[name])], ls="none", marker="<", ms=11,
+                              color=palette.dark(0), mec="white", mew=1.0, zorder=5)[0]
+                for name in notes
+            }  # fmt: skip
+            self.texts = {
+                name: ax.text(left + 0.015 * (high - low), float(rows[name]) + lift, "",
+                              ha="left", va="bottom", fontsize=11, color=palette.dark(0),
+                              zorder=5)
+                for name in notes
+            }  # fmt: skip
+        self.artists: list[Artist] = [*self.marks.values(), *self.texts.values()]
+        self.update(notes)
+
+    def update(self, notes: Mapping[str, str | None]) -> None:
+        """Show each row's words (None hides its mark and words)."""
+        for name, note in notes.items():
+            text, mark = self.texts[name], self.marks[name]
+            if text.get_text() != (note or ""):
+                text.set_text(note or "")
+            if text.get_visible() != (note is not None):
+                text.set_visible(note is not None)
+                mark.set_visible(note is not None)
 
 
 def _align(statics: Any, line: Any) -> None:
