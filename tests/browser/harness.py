@@ -1,0 +1,506 @@
+"""Drive the kit the way a student does: JupyterLab or Voila in Debian's Chromium.
+
+Shared by the browser tests (``tests/browser/``) and ``benchmarks/bench_browser.py``. It
+starts a Jupyter server (JupyterLab or Voila) from this Python environment on 127.0.0.1, on a
+free port, with a token and all Jupyter state in a temporary folder; it launches the system
+Chromium (``/usr/bin/chromium``, never a browser downloaded by ``playwright install``); and it
+knows the page: where a notebook's cells, outputs and explorers are, how to run all cells and
+how to move a slider with the keyboard.
+
+An explorer in the page is an ``ipywidgets.HBox``: a column of controls (each slider a
+noUiSlider with a ``.noUi-handle``) beside a column with the figure (an ``<img>`` of class
+``widget-image``), an error area (``role="alert"``, empty while all is well) and the text of
+``describe()`` (``role="status"``). See ``negotiation_kit/widgets/_layout.py``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page, Playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+"""The repository."""
+CHROMIUM = Path(os.environ.get("NK_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+INSTALL_HINT = (
+    "install Chromium from Debian with `apt-get update && apt-get install -y chromium` "
+    "(never `playwright install`) and Playwright with `.venv/bin/pip install -r requirements.txt`"
+)
+VIEWPORT = {"width": 1400, "height": 1000}
+LAB_SETTINGS = {
+    # never write into a notebook (the tests open copies anyway), no news, no update checks
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    # every cell in the DOM, so every output and every explorer can be found
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+}
+ERROR_OUTPUTS = (
+    '[data-mime-type="application/vnd.jupyter.error"], '
+    '[data-mime-type="application/vnd.jupyter.stderr"]'
+)
+EXPLORER = "[data-nk-explorer]"
+"""Explorers found by ``mark_explorers`` carry this attribute (their index in the page)."""
+
+
+def in_ci() -> bool:
+    """Whether we run in CI (``CI`` set to anything but empty, 0, false or no)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing() -> str | None:
+    """Why the browser tests cannot run here, or None if they can."""
+    reasons = []
+    if not CHROMIUM.exists():
+        reasons.append(f"no Chromium at {CHROMIUM}")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        reasons.append("the playwright package is not installed")
+    return f"{' and '.join(reasons)}: {INSTALL_HINT}" if reasons else None
+
+
+# -- servers -------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def jupyter_env(state: Path) -> dict[str, str]:
+    """The environment of a server keeping Jupyter, IPython and matplotlib state in ``state``."""
+    env = dict(os.environ)
+    for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+        env[name] = str(state / name.lower())
+    env["MPLCONFIGDIR"] = str(state / "mplconfigdir")
+    env["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
+    env.pop("JUPYTER_TOKEN", None)
+    settings = state / "jupyter_config_dir" / "lab" / "user-settings"
+    for plugin, values in LAB_SETTINGS.items():
+        path = settings / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+    return env
+
+
+def copy_notebooks(source: Path, root: Path) -> Path:
+    """Copy the folder ``source`` into ``root`` (a temporary folder); return the copy."""
+    copy = root / source.name
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    return copy
+
+
+@dataclass
+class Server:
+    """A Jupyter server (JupyterLab or Voila) started by this process."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    url: str
+    token: str
+    log: Path
+
+    def link(self, path: str, **query: str) -> str:
+        """The URL of ``path`` on this server, with the token."""
+        params = "&".join(
+            [*(f"{k}={v}" if v else k for k, v in query.items()), f"token={self.token}"]
+        )
+        return f"{self.url}/{path}?{params}"
+
+    def get(self, path: str, method: str = "GET") -> bytes:
+        """The body of ``path`` (token in the header, so no XSRF cookie is needed)."""
+        request = urllib.request.Request(
+            f"{self.url}/{path}", method=method, headers={"Authorization": f"token {self.token}"}
+        )
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return bytes(response.read())
+
+    def api(self, method: str, path: str) -> Any:
+        """Call the REST API and decode its JSON answer."""
+        body = self.get(path, method)
+        return json.loads(body) if body else None
+
+    def tail(self, lines: int = 30) -> str:
+        """The end of the server's log, for failure messages."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def shutdown_kernels(self) -> None:
+        """Stop every kernel of this JupyterLab server (its sessions), ignoring errors."""
+        with contextlib.suppress(OSError, ValueError):
+            for session in self.api("GET", "api/sessions"):
+                with contextlib.suppress(OSError):
+                    self.api("DELETE", f"api/sessions/{session['id']}")
+
+    def stop(self) -> None:
+        """Terminate the server (and so its kernels); kill it if it does not stop in 15 s."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=15)
+
+
+def start(name: str, command: list[str], state: Path, port: int, token: str, ready: str) -> Server:
+    """Start ``command``, wait (up to 120 s) until GET ``ready`` answers, return the server."""
+    state.mkdir(parents=True, exist_ok=True)
+    log = state / f"{name}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            command, env=jupyter_env(state), stdout=out, stderr=subprocess.STDOUT, cwd=state
+        )
+    server = Server(name, process, f"http://127.0.0.1:{port}", token, log)
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{name} exited with {process.returncode}:\n{server.tail()}")
+            try:
+                server.get(ready)
+                return server
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"{name} did not answer on {server.url} within 120 s:\n{server.tail()}"
+                    ) from None
+                time.sleep(0.5)
+    except BaseException:
+        server.stop()
+        raise
+
+
+def start_lab(root: Path, state: Path) -> Server:
+    """JupyterLab from this environment, serving ``root``; stop it with ``server.stop()``."""
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}", "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+        "--LabApp.news_url=", "--ServerApp.open_browser=False",
+    ]  # fmt: skip
+    return start("jupyterlab", command, state, port, token, "api/status")
+
+
+def start_voila(root: Path, state: Path) -> Server:
+    """Voila from this environment, serving the notebooks under ``root`` as apps."""
+    port, token = free_port(), secrets.token_hex(16)
+    command = [
+        sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+        f"--Voila.token={token}", "--show_tracebacks=True",
+        "--MappingKernelManager.cull_interval=10", "--MappingKernelManager.cull_idle_timeout=20",
+        str(root),
+    ]  # fmt: skip
+    return start("voila", command, state, port, token, "voila/tree")
+
+
+def launch(playwright: Playwright) -> Browser:
+    """Debian's Chromium, headless, kept off the (closed) internet."""
+    return playwright.chromium.launch(
+        executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+    )
+
+
+# -- JupyterLab ------------------------------------------------------------------------------
+
+
+class Step:
+    """Names the step a test is at, so a timeout says which notebook and which step failed."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.now = "starting"
+
+    def __call__(self, now: str) -> Step:
+        self.now = now
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.where}, step '{self.now}'"
+
+
+def open_in_lab(page: Page, server: Server, path: str, step: Step) -> Locator:
+    """Open ``path`` in a fresh workspace; return the visible notebook panel once idle."""
+    step("open the notebook in a fresh workspace")
+    workspace = f"nk-{uuid.uuid4().hex[:12]}"
+    page.goto(server.link(f"lab/workspaces/{workspace}/tree/{path}", reset=""), timeout=60_000)
+    panel = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)")
+    panel.wait_for(timeout=60_000)
+    step("wait for the kernel to be started and idle")
+    accept = page.locator(".jp-Dialog .jp-mod-accept")
+    idle = panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]')
+    deadline = time.monotonic() + 90
+    while not (idle.count() and kernel_state(server, path) == "idle"):
+        if accept.count():  # a kernel dialog: only if the notebook names no known kernel
+            accept.first.click()
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{step}: the kernel was not idle within 90 s")
+        page.wait_for_timeout(250)
+    return panel
+
+
+def kernel_state(server: Server, path: str) -> str | None:
+    """The execution state of the kernel of the session of ``path``, if there is one."""
+    try:
+        sessions = server.api("GET", "api/sessions")
+    except (OSError, ValueError):
+        return None
+    for session in sessions:
+        if session.get("path") == path and session.get("kernel"):
+            return str(session["kernel"].get("execution_state"))
+    return None
+
+
+def wait_until(page: Page, script: str, arg: Any, seconds: float, step: Step, what: str) -> None:
+    """Wait until ``script(arg)`` is true in the page; else fail saying where and what."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(script, arg=arg, timeout=seconds * 1000, polling=50)
+    except PlaywrightTimeout:
+        raise AssertionError(f"{step}: {what} within {seconds:g} s") from None
+
+
+def run_all(page: Page, panel: Locator, step: Step, timeout: float = 240) -> None:
+    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle."""
+    step("Run > Run All Cells")
+    page.locator('.lm-MenuBar-itemLabel:text-is("Run")').click(timeout=30_000)
+    page.locator('.lm-Menu-itemLabel:text-is("Run All Cells")').click(timeout=30_000)
+    step("wait for every cell to finish")
+    script = """panel => {
+        const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+        const idle = panel.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
+        return idle && prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
+    }"""
+    handle = panel.element_handle(timeout=10_000)
+    wait_until(page, script, handle, timeout, step, "not every code cell had run")
+
+
+def errors_shown(scope: Locator) -> list[str]:
+    """The text of every error or stderr output, and of every widget that failed to show."""
+    shown = [text[:2000] for text in scope.locator(ERROR_OUTPUTS).all_inner_texts()]
+    text = scope.inner_text()
+    shown += [f"'{bad}' in the page" for bad in ("Error displaying widget",) if bad in text]
+    return shown
+
+
+# -- explorers -----------------------------------------------------------------------------
+
+
+def mark_explorers(scope: Locator) -> int:
+    """Mark every explorer in ``scope`` with ``data-nk-explorer``; return how many."""
+    return int(
+        scope.evaluate(
+            """root => {
+                let n = 0;
+                for (const img of root.querySelectorAll('img.widget-image')) {
+                    const box = img.closest('.widget-hbox');
+                    if (box && box.querySelector('[role="status"]')) {
+                        box.setAttribute('data-nk-explorer', String(n++));
+                    }
+                }
+                return n;
+            }"""
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Look:
+    """What an explorer shows at one moment."""
+
+    src: str
+    status: str
+    value: str
+    pixels: str
+
+    def __str__(self) -> str:
+        return f"slider at {self.value}; {self.status!r}"
+
+
+def look(explorer: Locator) -> Look:
+    """The figure (its ``src`` and a hash of its pixels), the description and the slider value."""
+    import hashlib
+
+    image = explorer.locator("img.widget-image")
+    pixels = hashlib.sha256(image.screenshot(timeout=15_000, animations="disabled")).hexdigest()
+    return Look(
+        src=image.get_attribute("src") or "",
+        status=explorer.locator('[role="status"]').inner_text(),
+        value=explorer.locator(".widget-slider .widget-readout").first.inner_text(),
+        pixels=pixels,
+    )
+
+
+def check_rendered(explorer: Locator, where: str) -> None:
+    """Assert the explorer shows its controls, a loaded figure, a description and no error."""
+    assert explorer.locator(".widget-slider .noUi-handle").count() >= 1, f"{where}: no slider"
+    assert explorer.locator('button:has-text("Reset")').count() == 1, f"{where}: no Reset"
+    size = explorer.locator("img.widget-image").evaluate(
+        "img => img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0]"
+    )
+    assert min(size) > 50, f"{where}: the figure did not load (natural size {size})"
+    assert explorer.locator('[role="status"]').inner_text().strip(), f"{where}: no description"
+    alert = explorer.locator('[role="alert"]')
+    assert not alert.count(), f"{where}: the explorer shows an error: {alert.all_inner_texts()}"
+
+
+def settle(page: Page, explorer: Locator, quiet: float = 0.7, timeout: float = 30) -> None:
+    """Wait until the explorer's figure has not changed for ``quiet`` seconds."""
+    image = explorer.locator("img.widget-image")
+    deadline = time.monotonic() + timeout
+    last, since = image.get_attribute("src"), time.monotonic()
+    while time.monotonic() - since < quiet:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the figure kept changing for {timeout} s")
+        page.wait_for_timeout(100)
+        now = image.get_attribute("src")
+        if now != last:
+            last, since = now, time.monotonic()
+
+
+def press_first_slider(page: Page, explorer: Locator) -> str:
+    """Focus the explorer's first slider and press the arrow key that has room; return it."""
+    handle = explorer.locator(".widget-slider .noUi-handle").first
+    readout = explorer.locator(".widget-slider .widget-readout").first.inner_text()
+    now = float(readout.replace("\u2212", "-"))  # the readout writes minus as U+2212
+    top = float(handle.get_attribute("aria-valuemax") or 0)
+    key = "ArrowRight" if now < top else "ArrowLeft"
+    handle.focus()
+    page.keyboard.press(key)
+    return key
+
+
+def move_first_slider(page: Page, explorer: Locator, step: Step, timeout: float = 20) -> str:
+    """Press an arrow key on the first slider; assert the figure and the description changed."""
+    step("look at the explorer before the key press")
+    settle(page, explorer)
+    before = look(explorer)
+    step("press an arrow key on the first slider")
+    key = press_first_slider(page, explorer)
+    step(f"wait for a new figure and description after {key}")
+    script = """([box, src, status]) =>
+        box.querySelector('img.widget-image').getAttribute('src') !== src
+        && box.querySelector('[role="status"]').innerText !== status"""
+    try:
+        wait_until(page, script, [explorer.element_handle(), before.src, before.status],
+                   timeout, step, "no new figure and description")  # fmt: skip
+    except AssertionError as error:
+        now = look(explorer)
+        raise AssertionError(
+            f"{error}: the figure {'changed' if now.src != before.src else 'did not change'}, "
+            f"the description {'changed' if now.status != before.status else 'did not change'}"
+            f"\nbefore: {before}\nafter:  {now}"
+        ) from None
+    settle(page, explorer)
+    after = look(explorer)
+    assert after.value != before.value, f"{step}: the slider did not move ({before.value})"
+    assert after.pixels != before.pixels, f"{step}: a new image, but the same pixels"
+    assert after.status != before.status, f"{step}: the description did not change"
+    return key
+
+
+def wait_for_explorers(scope: Locator, count: int, step: Step, timeout: float = 120) -> int:
+    """Wait until ``count`` explorers are in ``scope`` with their figures loaded; mark them."""
+    step(f"wait for {count} explorer(s) to render")
+    deadline = time.monotonic() + timeout
+    found = mark_explorers(scope)
+    while found < count:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{step}: {found} of {count} explorers rendered in {timeout} s")
+        time.sleep(0.25)
+        found = mark_explorers(scope)
+    return found
+
+
+def check_explorers(page: Page, scope: Locator, count: int, step: Step, shots: Path | None) -> None:
+    """Check every explorer in ``scope`` and move its first slider; report all that fail.
+
+    ``shots``: where to save each explorer after its key press (``<shots>-<n>.png``).
+    """
+    failures = []
+    for index in range(count):
+        explorer = scope.locator(f'[data-nk-explorer="{index}"]')
+        where = f"{step.where}, explorer {index + 1} of {count}"
+        step(f"check explorer {index + 1}")
+        try:
+            explorer.scroll_into_view_if_needed(timeout=10_000)
+            check_rendered(explorer, where)
+            move_first_slider(page, explorer, Step(where))
+            check_rendered(explorer, f"{where}, after the key press")
+        except AssertionError as error:
+            failures.append(str(error))
+        if shots is not None:
+            with contextlib.suppress(Exception):
+                explorer.screenshot(path=f"{shots}-{index + 1}.png", timeout=15_000)
+    assert not failures, "\n\n".join(failures)
+
+
+def screenshot(page: Page, path: Path) -> None:
+    """A screenshot of the whole document; never fails a test (it is there to look at).
+
+    JupyterLab (and Voila's lab template) scroll the notebook inside an element, not the
+    page: the page is made as tall as that element's content for the screenshot, then
+    restored.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    with contextlib.suppress(Exception):
+        height = page.evaluate(FIND_SCROLLER)
+        if height and size:
+            page.set_viewport_size({"width": size["width"], "height": min(height + 300, 16_000)})
+            page.wait_for_timeout(500)
+            page.evaluate("() => { document.querySelector('[data-nk-scroller]').scrollTop = 0; }")
+            page.wait_for_timeout(300)
+        page.screenshot(path=str(path), full_page=True, timeout=30_000)
+    if size:
+        with contextlib.suppress(Exception):
+            page.set_viewport_size(size)
+
+
+FIND_SCROLLER = """() => {
+    let best = null;
+    for (const el of document.querySelectorAll('[data-nk-scroller]')) {
+        el.removeAttribute('data-nk-scroller');
+    }
+    for (const el of document.querySelectorAll('*')) {
+        const overflow = getComputedStyle(el).overflowY;
+        if ((overflow === 'auto' || overflow === 'scroll') && el.scrollHeight > el.clientHeight + 10
+            && (!best || el.scrollHeight > best.scrollHeight)) {
+            best = el;
+        }
+    }
+    if (!best) return 0;
+    best.setAttribute('data-nk-scroller', '');
+    return best.scrollHeight;
+}"""
+"""Marks the element that scrolls the most content (``data-nk-scroller``); its height."""
