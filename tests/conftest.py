@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import hypothesis
 import pytest
+from builders import nation
 
 import negotiation_kit as nk
 
 hypothesis.settings.register_profile("ci", deadline=None, print_blob=True)
 hypothesis.settings.load_profile("ci")
-
-
-def nation(name: str, *factions: tuple[str, object], **options: object) -> nk.Nation:
-    """A nation from (faction name, gain) pairs."""
-    return nk.Nation(name, [nk.Faction(n, g) for n, g in factions], **options)  # type: ignore[arg-type]
 
 
 @pytest.fixture

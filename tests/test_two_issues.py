@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from builders import nation
 
 import negotiation_kit as nk
-from conftest import nation
 
 PLANE = nk.Plane()
 

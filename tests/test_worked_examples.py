@@ -6,9 +6,9 @@ import dataclasses
 import math
 
 import pytest
+from builders import nation
 
 import negotiation_kit as nk
-from conftest import nation
 
 EXACT = 1e-9
 
