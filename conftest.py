@@ -69,3 +69,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     for path, seconds in sorted(_seconds.items()):
         flag = "" if seconds < TARGET_SECONDS else f"  (over the {TARGET_SECONDS:.0f} s aim)"
         terminalreporter.write_line(f"{seconds:6.1f} s  {path}{flag}")
+
+
+def pytest_ignore_collect(collection_path: Path) -> bool | None:
+    """``conftest.py`` files are plugins, not test modules: ``--doctest-modules`` would import
+    each as a module named ``conftest``, a name the root, ``tests/`` and ``tests/browser/``
+    share. They are still loaded as plugins."""
+    return True if collection_path.name == "conftest.py" else None
