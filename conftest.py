@@ -76,3 +76,10 @@ def pytest_ignore_collect(collection_path: Path) -> bool | None:
     each as a module named ``conftest``, a name the root, ``tests/`` and ``tests/browser/``
     share. They are still loaded as plugins."""
     return True if collection_path.name == "conftest.py" else None
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests (``tests/browser/``) last. Playwright's sync API keeps an asyncio
+    loop running in the main thread while its session fixtures live; tests after it that run
+    the explorers' deferred work with ``asyncio.run`` would fail."""
+    items.sort(key=lambda item: "browser" in Path(str(item.fspath)).parent.parts[-1:])
