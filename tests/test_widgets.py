@@ -14,6 +14,7 @@ import asyncio
 import io
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -453,3 +454,64 @@ def test_bargain_starts_at_the_unitary_baseline() -> None:
     explorer.set(solution="split")
     assert explorer.negotiation.outcome().agreement == pytest.approx(0.5)
     assert "Splitting the difference settles at 0.50" in explorer.describe()
+
+
+def test_controls_moved_from_two_threads_draw_one_frame_at_a_time(explorer: Explorer) -> None:
+    """ipykernel 7 handles widget messages on a subshell thread as well as the main one, so
+    in JupyterLab two control changes (a Reset click and a slider's echo) can arrive at the
+    same moment. They must take turns: two frames drawn at once into one canvas left layers
+    holding parts of each other, and every later frame showed that stale picture."""
+    names = list(explorer.controls)
+    pairs = [(names[0], names[-1])] if len(names) > 1 else [(names[0], names[0])]
+    errors: list[BaseException] = []
+
+    def move(name: str) -> None:
+        try:
+            for _ in range(3):
+                for value in settings(explorer.controls[name]):
+                    explorer.controls[name].value = value
+        except BaseException as error:
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often: a race shows up on every run
+    try:
+        for first, second in pairs:
+            threads = [threading.Thread(target=move, args=(name,)) for name in (first, second)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not errors
+    check(explorer)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+    drive(explorer, names[0], other(explorer.controls[names[0]]))  # later frames too
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+
+def test_deferred_work_from_two_threads_lands_once_on_the_final_values() -> None:
+    """Each kernel thread runs its own event loop: work deferred on one loop and replaced
+    from the other is cancelled there, and a timer whose cancel came too late does nothing."""
+    explorer = nkw.TwoIssueExplorer()
+    first, second = list(explorer.controls)[:2]
+
+    async def drag_then_rest(name: str) -> None:
+        for value in settings(explorer.controls[name]):
+            explorer.controls[name].value = value
+            await asyncio.sleep(PAUSE / 4)
+        await asyncio.sleep(3 * PAUSE)
+
+    thread = threading.Thread(target=asyncio.run, args=(drag_then_rest(first),))
+    thread.start()
+    asyncio.run(drag_then_rest(second))
+    thread.join()
+    check(explorer)
+    assert explorer._pending is None
+    assert not explorer.previewing(explorer.negotiation)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+    ran: list[int] = []
+    explorer._run_later(lambda: ran.append(1), object())  # a ticket nobody holds
+    assert ran == []

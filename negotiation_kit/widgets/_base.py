@@ -17,6 +17,7 @@ and how to describe it in words. The base class does the wiring that every explo
 - frames are composed by ``FrameRenderer`` (only the views' artists are redrawn, PNG
   encoding is lean), and work too slow for every frame of a drag can be deferred with
   ``_later`` until the controls rest, showing a preview meanwhile.
+- one change is handled at a time (``TURN``), whichever thread it arrives on.
 
 A new explorer subclasses ``Explorer``, is listed in ``negotiation_kit.widgets.__all__``,
 and from then on ``tests/test_widgets.py`` and ``benchmarks/bench_explorers.py`` cover it.
@@ -25,8 +26,11 @@ and from then on ``tests/test_widgets.py`` and ``benchmarks/bench_explorers.py``
 from __future__ import annotations
 
 import asyncio
+import functools
+import threading
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar, ParamSpec, TypeVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
 from matplotlib.artist import Artist
@@ -52,6 +56,40 @@ value for 0.12 s gets that value's exact frame, 25-40 ms of work on the full gri
 browser benchmark against a 300 ms target: settling is this pause plus one exact frame
 plus its trip to the browser.
 """
+
+TURN = threading.RLock()
+"""Held while an explorer handles a change: one change at a time in the whole kernel.
+
+ipykernel 7 handles widget messages on a subshell thread as well as on the main thread, so
+in JupyterLab two changes can arrive at the same moment (a Reset click on one thread, a
+slider echoing its value on the other). Drawn at once into one canvas, two frames left the
+renderer's saved layers holding parts of each other, and every later frame showed that
+stale picture. Matplotlib is not thread-safe either, so the lock is shared by all
+explorers; it is re-entrant because a change sets controls whose observers take it again.
+"""
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def in_turn(function: Callable[P, R]) -> Callable[P, R]:
+    """``function`` run while holding ``TURN`` (it waits for a change under way to finish)."""
+
+    @functools.wraps(function)
+    def taking_turns(*args: P.args, **kwargs: P.kwargs) -> R:
+        with TURN:
+            return function(*args, **kwargs)
+
+    return taking_turns
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """Work waiting for the controls to rest: its event loop, its timer and its ticket."""
+
+    loop: asyncio.AbstractEventLoop
+    handle: asyncio.TimerHandle
+    ticket: object
 
 
 class Explorer:
@@ -86,7 +124,7 @@ class Explorer:
     """How many issues it shows: the frame budget is 17 ms on one issue, 33 ms on two."""
 
     def __init__(self) -> None:
-        self._pending: asyncio.TimerHandle | None = None
+        self._pending: _Pending | None = None
         self.controls: dict[str, Any] = self._make_controls()
         self._start = self.values()
         self.presets: dict[str, dict[str, Any]] = {
@@ -101,7 +139,7 @@ class Explorer:
         self._quiet = False
         self.widget = self._layout(self._renderer.render())
         for control in self.controls.values():
-            control.observe(self._on_control, names="value")
+            control.observe(in_turn(self._on_control), names="value")
         self._sync_menu()
 
     # -- what subclasses provide ------------------------------------------------------------
@@ -133,6 +171,7 @@ class Explorer:
         """What the figure shows, in a sentence or two of plain text."""
         return self._description
 
+    @in_turn
     def set(self, **values: Any) -> None:
         """Set several controls at once and update the figure once.
 
@@ -148,10 +187,12 @@ class Explorer:
             self._apply(before)
             raise error
 
+    @in_turn
     def reset(self) -> None:
         """Go back to the starting state."""
         self._apply(self._start)
 
+    @in_turn
     def apply_preset(self, name: str) -> None:
         """Apply the named scenario from ``presets``."""
         if name not in self.presets:
@@ -212,12 +253,30 @@ class Explorer:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return False
-        if self._pending is not None:
-            self._pending.cancel()
-        self._pending = loop.call_later(PAUSE, self._run_later, callback)
+        self._cancel_pending()
+        ticket = object()
+        handle = loop.call_later(PAUSE, self._run_later, callback, ticket)
+        self._pending = _Pending(loop, handle, ticket)
         return True
 
-    def _run_later(self, callback: Callable[[], object]) -> None:
+    def _cancel_pending(self) -> None:
+        """Cancel the pending callback, on its own event loop (a kernel may run several)."""
+        pending, self._pending = self._pending, None
+        if pending is None:
+            return
+        try:
+            same = asyncio.get_running_loop() is pending.loop
+        except RuntimeError:
+            same = False
+        if same:
+            pending.handle.cancel()
+        elif not pending.loop.is_closed():
+            pending.loop.call_soon_threadsafe(pending.handle.cancel)
+
+    @in_turn
+    def _run_later(self, callback: Callable[[], object], ticket: object) -> None:
+        if self._pending is None or self._pending.ticket is not ticket:
+            return  # replaced by later work whose cancel arrived too late (another thread)
         self._pending = None
         try:
             callback()
@@ -243,7 +302,7 @@ class Explorer:
         self._text = widgets.HTML(_layout.status(self._description, self._width))
         self._error = widgets.HTML("")
         self._menu = _layout.preset_menu(self.presets)
-        self._menu.observe(self._on_menu, names="value")
+        self._menu.observe(in_turn(self._on_menu), names="value")
         self._reset_button = widgets.Button(description="Reset", icon="undo", tooltip="Go back")
         self._reset_button.on_click(lambda _: self.reset())
         return _layout.arrange(
