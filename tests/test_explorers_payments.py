@@ -202,6 +202,27 @@ def test_who_pays(payments: SidePaymentsExplorer) -> None:
     assert alone["steelworkers (hawk)"] == 0.0
     assert alone["exporters (dove)"] == pytest.approx(shared["exporters (dove)"]
                                                      + shared["steelworkers (hawk)"])  # fmt: skip
+    assert "who pays changes nothing" not in payments.describe()
+
+
+NOTHING = (
+    "The exporters are the only faction that gains at these terms, so who pays changes nothing"
+)
+
+
+@pytest.mark.parametrize("setup", list(lesson7.SETUPS.values()))
+def test_who_pays_says_when_it_changes_nothing(payments: SidePaymentsExplorer, setup: str) -> None:
+    """With the hawk at 0.9 only the exporters gain at the agreement: the toggle leaves the
+    picture and the numbers as they were, and the description says why."""
+    payments.reset()
+    payments.set(setup=setup)
+    before = payments.negotiation
+    for payers in lesson7.PAYERS.values():
+        payments.set(payers=payers)
+        after = payments.negotiation
+        assert after.outcome().agreement == before.outcome().agreement
+        assert after.a.win_set(after.space).intervals == before.a.win_set(before.space).intervals
+        assert NOTHING in payments.describe()
 
 
 def test_curves_along_the_issue_are_the_model(payments: SidePaymentsExplorer) -> None:

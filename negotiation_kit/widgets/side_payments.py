@@ -225,10 +225,40 @@ class SidePaymentsExplorer(Explorer):
         outcome = negotiation.outcome()
         if outcome.agreement is not None:
             welfare = a.welfare(outcome.agreement)
-            text += f" {_payments.transfers(a, outcome)} Atlantica's welfare W is "
+            text += f" {_payments.transfers(a, outcome)}{self._who_pays(negotiation, values)}"
+            text += " Atlantica's welfare W is "
             text += f"{_words.number(welfare)} before the deadweight, N = "
             text += f"{_words.number(outcome.welfare[a.name])} after."
         return f"{text} {self._thresholds(a, partner, payments)}"
+
+    @staticmethod
+    def _who_pays(negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+        """Why "who pays" changes nothing when the exporters are the only faction that gains.
+
+        Both choices then name the same payers at the agreement; when the other choice also
+        leaves the win-set and the outcome where they are, the figure and the numbers stay
+        put, and a student who flips the toggle is told why instead of thinking it broken.
+        """
+        a, outcome = negotiation.a, negotiation.outcome()
+        names = [f.name for f in a.factions]
+        gainers = [name for name in names if outcome.faction_gains[name] > _payments.TINY]
+        paid = any(outcome.transfers[name] > _payments.TINY for name in names)
+        if not paid or gainers != [DOVE]:
+            return ""
+        flipped = next(p for p in PAYERS.values() if p != values["payers"])
+        other = nk.Negotiation(
+            atlantica({**values, "payers": flipped}), negotiation.b, negotiation.space
+        )
+        space = negotiation.space
+        if (
+            other.a.win_set(space).intervals != a.win_set(space).intervals
+            or other.outcome().agreement != outcome.agreement
+        ):
+            return ""
+        return (
+            " The exporters are the only faction that gains at these terms, so who pays"
+            " changes nothing here."
+        )
 
     @staticmethod
     def _thresholds(
