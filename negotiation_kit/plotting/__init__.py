@@ -10,6 +10,10 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 - ``draw_rule_bars`` and ``rule_bars_data``: a nation's welfare under several rules;
 - ``palette``: the kit's colours (Okabe-Ito), ``STYLE`` and ``new_figure``, a Figure built
   without pyplot whose layout is computed once (``relayout`` asks for it again).
+- modules the explorers draw with beyond these: ``overlays`` (a hull of ideal points, a
+  unitary benchmark, a veil over a frontier region), ``names`` (labels placed clear of
+  markers), ``statics.Band`` (shaded stretches of an issue), ``labels`` (numbers written
+  as the figures and the explorers' sentences write them) and ``figure`` (layouts).
 
 Examples
 --------

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine
 
@@ -57,3 +58,33 @@ def relayout(fig: Any) -> None:
     engine = fig.get_layout_engine() if isinstance(fig, Figure) else None
     if isinstance(engine, FrozenLayout):
         engine.reset()
+
+
+def set_limits(ax: Axes, x: tuple[float, float], y: tuple[float, float]) -> None:
+    """Set an Axes' limits, only if they differ (setting them costs a little every frame)."""
+    if ax.get_xlim() != x:
+        ax.set_xlim(*x)
+    if ax.get_ylim() != y:
+        ax.set_ylim(*y)
+
+
+def freeze_layout(figure: Figure) -> None:
+    """Lay ``figure`` out now and keep its Axes where they are from then on.
+
+    When the number of factions changes, the issue line rebuilds its rows and asks for a
+    new constrained layout, which costs about 200 ms. In these explorers the labels that
+    set the margins (Atlantica's steelworkers, the bold win-set rows) are there in every
+    state, so the first layout serves them all.
+
+    >>> from negotiation_kit.plotting import new_figure
+    >>> figure = new_figure(4, 3)
+    >>> ax = figure.add_subplot()
+    >>> freeze_layout(figure)
+    >>> from negotiation_kit.plotting.figure import FrozenLayout
+    >>> isinstance(figure.get_layout_engine(), FrozenLayout)  # relayout() does nothing now
+    False
+    """
+    engine = figure.get_layout_engine()
+    if engine is not None:
+        engine.execute(figure)
+    figure.set_layout_engine("none")

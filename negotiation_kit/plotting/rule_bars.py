@@ -37,6 +37,7 @@ from matplotlib.patches import Patch
 from ..model import Negotiation
 from . import palette
 from ._base import View, legend_above
+from .labels import number
 
 CURRENT = palette.NATION_COLORS[0]
 OTHERS = "#A6CEE4"
@@ -117,7 +118,7 @@ class RuleBarsView(View):
             bar.set_width(value)
             bar.set_facecolor(CURRENT if k == data.current else OTHERS)
             text.set_x(value + pad)
-            text.set_text(f"{round(value, 2) + 0.0:.2f}")
+            text.set_text(number(value))
         self.line.set_xdata([data.benchmark, data.benchmark])
 
 

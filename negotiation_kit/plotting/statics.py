@@ -24,6 +24,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
 
 from . import palette
@@ -179,3 +181,25 @@ def draw_statics(
         curves rebuilds the view's own artists).
     """
     return StaticsView(ax, values, curves, current, xlabel, ylabel, colors, limits)
+
+
+class Band:
+    """Vertical bands over an Axes' x intervals, pale blue like the agreements the issue line
+    shows as "ratified only with side-payments"; ``update(intervals)`` moves them.
+
+    >>> from negotiation_kit.plotting import new_figure
+    >>> band = Band(new_figure(4, 3).add_subplot())
+    >>> band.update([(0.43, 0.9)])
+    >>> len(band.artists[0].get_paths())
+    1
+    """
+
+    def __init__(self, ax: Axes) -> None:
+        pale = tuple(0.82 + 0.18 * c for c in to_rgb(palette.NATION_COLORS[0]))
+        self.band = PolyCollection([], facecolors=[pale], edgecolors="none", zorder=-1)
+        self.band.set_transform(ax.get_xaxis_transform())
+        ax.add_collection(self.band, autolim=False)
+        self.artists = [self.band]
+
+    def update(self, intervals: list[tuple[float, float]]) -> None:
+        self.band.set_verts([[(lo, 0), (hi, 0), (hi, 1), (lo, 1)] for lo, hi in intervals])

@@ -11,8 +11,7 @@ the lessons ask about, over the partner's win-set:
 
 Both are minima over points sampled in the partner's win-set, its edges included (for
 linear gains ``D*`` and the payers' gains are monotone there, so the edges decide and the
-values are exact). ``transfers`` says in words who pays whom at an outcome, and
-``freeze_layout`` keeps a figure's Axes in place when the issue line rebuilds its rows.
+values are exact). ``transfers`` says in words who pays whom at an outcome.
 """
 
 from __future__ import annotations
@@ -22,13 +21,8 @@ import math
 from collections.abc import Callable
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
-from matplotlib.colors import to_rgb
-from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import palette
 from . import _words
 
 SAMPLES = 401
@@ -186,36 +180,6 @@ def transfers(nation: nk.Nation, outcome: nk.Outcome) -> str:
     return text + "."
 
 
-def set_limits(ax: Axes, x: tuple[float, float], y: tuple[float, float]) -> None:
-    """Set an Axes' limits, only if they differ (setting them costs a little every frame)."""
-    if ax.get_xlim() != x:
-        ax.set_xlim(*x)
-    if ax.get_ylim() != y:
-        ax.set_ylim(*y)
-
-
-def freeze_layout(figure: Figure) -> None:
-    """Lay ``figure`` out now and keep its Axes where they are from then on.
-
-    When the number of factions changes, the issue line rebuilds its rows and asks for a
-    new constrained layout, which costs about 200 ms. In these explorers the labels that
-    set the margins (Atlantica's steelworkers, the bold win-set rows) are there in every
-    state, so the first layout serves them all.
-
-    >>> from negotiation_kit.plotting import new_figure
-    >>> figure = new_figure(4, 3)
-    >>> ax = figure.add_subplot()
-    >>> freeze_layout(figure)
-    >>> from negotiation_kit.plotting.figure import FrozenLayout
-    >>> isinstance(figure.get_layout_engine(), FrozenLayout)  # relayout() does nothing now
-    False
-    """
-    engine = figure.get_layout_engine()
-    if engine is not None:
-        engine.execute(figure)
-    figure.set_layout_engine("none")
-
-
 def minus(
     spans: list[tuple[float, float]], cut: list[tuple[float, float]]
 ) -> list[tuple[float, float]]:
@@ -233,25 +197,3 @@ def minus(
         if low < high:
             result.append((low, high))
     return [(lo, hi) for lo, hi in result if hi > lo]
-
-
-class Band:
-    """Vertical bands over an Axes' x intervals, pale blue like the agreements the issue line
-    shows as "ratified only with side-payments"; ``update(intervals)`` moves them.
-
-    >>> from negotiation_kit.plotting import new_figure
-    >>> band = Band(new_figure(4, 3).add_subplot())
-    >>> band.update([(0.43, 0.9)])
-    >>> len(band.artists[0].get_paths())
-    1
-    """
-
-    def __init__(self, ax: Axes) -> None:
-        pale = tuple(0.82 + 0.18 * c for c in to_rgb(palette.NATION_COLORS[0]))
-        self.band = PolyCollection([], facecolors=[pale], edgecolors="none", zorder=-1)
-        self.band.set_transform(ax.get_xaxis_transform())
-        ax.add_collection(self.band, autolim=False)
-        self.artists = [self.band]
-
-    def update(self, intervals: list[tuple[float, float]]) -> None:
-        self.band.set_verts([[(lo, 0), (hi, 0), (hi, 1), (lo, 1)] for lo, hi in intervals])

@@ -27,6 +27,8 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..plotting import draw_issue_line, draw_statics, palette
+from ..plotting.figure import freeze_layout, set_limits
+from ..plotting.statics import Band
 from . import _payments, _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -181,11 +183,11 @@ class SidePaymentsExplorer(Explorer):
             figure.add_subplot(grid[2]), x, welfare, here, xlabel="terms (toward A)",
             ylabel="welfare", colors=[blue, palette.dark(0), palette.NATION_COLORS[1]],
         )  # fmt: skip
-        band = _payments.Band(payments.ax)
+        band = Band(payments.ax)
         views = [line, payments, worth, band]
         self._fix_limits(views)
         self._shade(views)
-        _payments.freeze_layout(figure)  # switching setups rebuilds the issue line's rows
+        freeze_layout(figure)  # switching setups rebuilds the issue line's rows
         return views
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
@@ -208,7 +210,7 @@ class SidePaymentsExplorer(Explorer):
         """Line the curves up with the issue line; fixed y-limits (no jumps while dragging)."""
         line, payments, worth, _ = views
         for view, limits in ((payments, PAYMENT_LIMITS), (worth, WELFARE_LIMITS)):
-            _payments.set_limits(view.ax, line.ax.get_xlim(), limits)
+            set_limits(view.ax, line.ax.get_xlim(), limits)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         a, b, space = negotiation.a, negotiation.b, negotiation.space

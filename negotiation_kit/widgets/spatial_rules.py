@@ -20,10 +20,10 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..plotting import draw_issue_plane
+from ..plotting.overlays import HullView
 from . import _words
 from ._controls import slider
 from ._memo import Memo
-from ._overlays import HullView
 from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(x=(-3, 3), y=(-3, 3), labels=("issue 1: trade opening", "issue 2: green rules"))

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from .. import model as nk
 from ..plotting import draw_issue_line, draw_statics, palette
 from ..plotting._base import stable_limits
+from ..plotting.figure import set_limits
 from . import _payments, _words
 from ._base import Explorer
 from ._capacity import E2, MOST, talks, verdict, welfare_by_budget, where
@@ -112,7 +113,7 @@ class StrategyExplorer(Explorer):
         """Limits that depend on the curves alone, whatever was shown before."""
         ys = np.concatenate(list(curves.values()))
         ys_limits = stable_limits(None, float(ys.min()), float(ys.max()))
-        _payments.set_limits(statics.ax, LIMITS, ys_limits)
+        set_limits(statics.ax, LIMITS, ys_limits)
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]

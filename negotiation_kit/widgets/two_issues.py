@@ -21,10 +21,10 @@ from matplotlib.figure import Figure
 from .. import model as nk
 from ..plotting import PayoffView, draw_issue_plane, draw_payoff_plane
 from ..plotting.geometry import half_plane
+from ..plotting.overlays import BenchmarkView, FrontierVeil
 from . import _words
 from ._controls import choice, slider
 from ._memo import Memo
-from ._overlays import BenchmarkView, FrontierVeil
 from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(labels=("issue 1: industry (toward A)", "issue 2: agriculture (toward A)"))

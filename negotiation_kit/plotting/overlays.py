@@ -1,4 +1,4 @@
-"""What the two-issue explorers draw over the plotting views: a hull, a benchmark, a veil.
+"""What the two-issue explorers draw over the issue and payoff planes: a hull, a benchmark, a veil.
 
 - ``HullView``: the convex hull of the veto players' ideal points (spatial model: the status
   quo inside it means gridlock), and the name of every ideal point.
@@ -23,10 +23,11 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.transforms import offset_copy
 
-from ..plotting import PlaneView, palette
-from ..plotting.images import GridImage
-from . import _words
-from ._names import place_names
+from . import palette
+from .images import GridImage
+from .issue_plane import PlaneView
+from .labels import CLOSE, signed
+from .names import place_names
 
 HOLLOW: dict[str, Any] = {"marker": "*", "ms": 20, "mfc": "white", "mec": "black", "mew": 1.6}
 LABEL_BOX: dict[str, Any] = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}
@@ -49,7 +50,7 @@ class HullView:
 
     The hull is a dashed outline (explained in a small legend of its own beside the plane);
     each ideal point is labelled with its faction's name, kept inside the plane and clear of
-    the markers (``_names.place_names``).
+    the markers (``names.place_names``).
 
     Examples
     --------
@@ -166,12 +167,12 @@ class BenchmarkView:
             self.stars[1].set_data([unitary[0]], [unitary[1]])
         there = (0.0, 0.0) if divided is None else divided
         delta = there[0] - unitary[0]
-        visible = shown and abs(delta) >= _words.CLOSE
+        visible = shown and abs(delta) >= CLOSE
         self.arrow.set_visible(visible)
         self.label.set_visible(visible)
         if visible:
             self.arrow.set_positions((unitary[0], unitary[1]), (there[0], there[1]))
-            self._place_label(unitary, there, f"Δ = {_words.signed(delta)}")
+            self._place_label(unitary, there, f"Δ = {signed(delta)}")
 
     def _place_label(self, start: Any, end: Any, text: str) -> None:
         """The label beside the arrow's middle, on the side toward the plane's middle, so
