@@ -11,6 +11,7 @@ import hashlib
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -239,7 +240,15 @@ def submissions(tmp_path: Path) -> Path:
     return folder
 
 
-def test_grade_survives_every_kind_of_submission(submissions: Path, tmp_path: Path) -> None:
+def test_grade_survives_every_kind_of_submission(
+    submissions: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The grader runs each copy in <temp>/nk-grade-*/work, so fay's "../../*" is the temp
+    # folder itself: keep it inside this test's folder (it once emptied the machine's /tmp).
+    scratch = tmp_path / "temp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    (scratch / "bystander.txt").write_text("a file that fay deletes")
     before = {p: digest(p) for p in submissions.rglob("*") if p.is_file()}
     lines: list[str] = []
     out = tmp_path / "results" / "results.csv"
@@ -257,6 +266,7 @@ def test_grade_survives_every_kind_of_submission(submissions: Path, tmp_path: Pa
     assert rows["dan"]["01.2"] == "error"
     assert "not a valid notebook" in rows["eve"]["status"] and rows["eve"]["01.1"] == "error"
     assert rows["fay"]["01.1"] == "passed" and ": ok" in rows["fay"]["status"]
+    assert not (scratch / "bystander.txt").exists()  # fay's deletions reached only the temp folder
     assert "raised" in rows["gus"]["status"] and rows["gus"]["01.1"] == "passed"
     assert rows["hal"]["01.1"] == "passed"
     assert "kernel died" in rows["ivy_01_one_issue"]["status"]
