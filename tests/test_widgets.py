@@ -515,3 +515,42 @@ def test_deferred_work_from_two_threads_lands_once_on_the_final_values() -> None
     ran: list[int] = []
     explorer._run_later(lambda: ran.append(1), object())  # a ticket nobody holds
     assert ran == []
+
+
+def test_a_label_layer_is_found_within_its_window_or_by_a_full_search() -> None:
+    from negotiation_kit.widgets._render import MARGIN, _crop
+
+    canvas = np.zeros((60, 80, 4), dtype=np.uint8)
+    canvas[10:20, 30:50] = 200  # rows counted from the top; in pixels y up: 40..50
+    whole = _crop(canvas)
+    assert whole is not None
+    for window in [
+        (30, 40, 50, 50),  # exactly the drawing
+        (30 + MARGIN, 40, 50, 50),  # a little narrow: the margin still holds it
+        (35, 42, 40, 45),  # too small: ink on the edge, so all is searched
+        (200, 200, 300, 300),  # off the canvas
+    ]:
+        found = _crop(canvas, window)
+        assert found is not None
+        assert (found[1], found[2]) == (whole[1], whole[2]) == (30, 40), window
+        assert np.array_equal(found[0], whole[0]), window
+    assert _crop(np.zeros((60, 80, 4), dtype=np.uint8), (30, 40, 50, 50)) is None
+
+
+def test_boxed_and_moving_labels_match_a_full_redraw() -> None:
+    # a note on a white box (the "no deal" notes) and a legend: their windows must hold
+    # the box's edge, or a frame would cut it off
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1], label="a line")
+    note = ax.text(0.5, 0.5, "no zone of agreement", bbox={"facecolor": "white", "pad": 9})
+    legend = ax.legend(loc="upper left")
+    renderer = FrameRenderer(figure, lambda: [line, note, legend])
+    renderer.render()
+    for x in (0.1, 0.3, 0.55):
+        note.set_position((x, x))
+        note.set_text(f"no zone at {x}")
+        line.set_label(f"line {x}")
+        legend.get_texts()[0].set_text(f"line {x}")
+        assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())

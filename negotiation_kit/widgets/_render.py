@@ -43,6 +43,8 @@ CACHE = 8
 slider back and forth to reuse them."""
 LABELS = (Legend, Text)
 """Changing artists drawn as cached layers: text costs a millisecond a line to rasterise."""
+MARGIN = 4
+"""Pixels searched beyond a label's extent for what it drew (antialiasing, a box's edge)."""
 Layer = tuple[UInt8Array, int, int]
 """A transparent RGBA image (rows bottom-up, as Agg draws them) and its left, bottom."""
 
@@ -207,7 +209,8 @@ class FrameRenderer:
             renderer.clear()
             for artist in artists:
                 artist.draw(renderer)
-            cache[key] = _crop(self._pixels())
+            window = _window(artists, renderer) if owner[0] == "label" else None
+            cache[key] = _crop(self._pixels(), window)
             if len(cache) > CACHE:
                 cache.popitem(last=False)
         cache.move_to_end(key)
@@ -220,12 +223,57 @@ def _look(artist: Any) -> Hashable:
     return tuple(str(getattr(artist, name)()) for name in parts if hasattr(artist, name))
 
 
-def _crop(pixels: UInt8Array) -> Layer | None:
-    """The drawn (not fully transparent) part of ``pixels`` as a layer, or None if blank."""
-    drawn = pixels[:, :, 3] > 0
+def _window(artists: list[Artist], renderer: Any) -> tuple[int, int, int, int] | None:
+    """Where ``artists`` drew: their extents (and a text's box) in pixels, left, bottom,
+    right, top; None when an extent is not known."""
+    boxes = []
+    for artist in artists:
+        boxes.append(artist.get_window_extent(renderer))
+        patch = artist.get_bbox_patch() if isinstance(artist, Text) else None
+        if patch is not None:
+            boxes.append(patch.get_window_extent(renderer))
+    bounds = np.array([box.extents for box in boxes])
+    if not np.isfinite(bounds).all():
+        return None
+    low, high = np.floor(bounds[:, :2].min(axis=0)), np.ceil(bounds[:, 2:].max(axis=0))
+    return int(low[0]), int(low[1]), int(high[0]), int(high[1])
+
+
+def _crop(pixels: UInt8Array, window: tuple[int, int, int, int] | None = None) -> Layer | None:
+    """The drawn (not fully transparent) part of ``pixels`` as a layer, or None if blank.
+
+    With a ``window`` (left, bottom, right, top in pixels, y upwards) only that part, widened
+    by ``MARGIN``, is searched: scanning a whole figure costs a millisecond.
+    """
+    height = pixels.shape[0]
+    top, left, drawn = _searched(pixels, window)
     rows, cols = np.flatnonzero(drawn.any(axis=1)), np.flatnonzero(drawn.any(axis=0))
     if rows.size == 0:
         return None
-    top, bottom, left, right = rows[0], rows[-1] + 1, cols[0], cols[-1] + 1
-    part = np.ascontiguousarray(pixels[top:bottom, left:right][::-1])
-    return part, int(left), int(pixels.shape[0] - bottom)
+    top, bottom = top + int(rows[0]), top + int(rows[-1]) + 1
+    left, right = left + int(cols[0]), left + int(cols[-1]) + 1
+    layer = np.ascontiguousarray(pixels[top:bottom, left:right][::-1])
+    return layer, left, height - bottom
+
+
+def _searched(pixels: UInt8Array, window: tuple[int, int, int, int] | None) -> tuple[int, int, Any]:
+    """The part of ``pixels`` to search: its top row, left column and drawn-pixel mask.
+
+    The widened window unless something is drawn on its edge (the drawing may go beyond
+    it) or it lies off the canvas: then the whole canvas.
+    """
+    height, width = pixels.shape[:2]
+    if window is not None:
+        x0, y0, x1, y1 = window
+        left, right = max(x0 - MARGIN, 0), min(x1 + MARGIN, width)
+        top, bottom = max(height - y1 - MARGIN, 0), min(height - y0 + MARGIN, height)
+        drawn = pixels[top:bottom, left:right, 3] > 0
+        on_edge = drawn.size == 0 or (
+            (top > 0 and drawn[0].any())
+            or (bottom < height and drawn[-1].any())
+            or (left > 0 and drawn[:, 0].any())
+            or (right < width and drawn[:, -1].any())
+        )
+        if not on_edge:
+            return top, left, drawn
+    return 0, 0, pixels[:, :, 3] > 0
