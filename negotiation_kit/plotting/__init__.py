@@ -13,7 +13,9 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 - modules the explorers draw with beyond these: ``overlays`` (a hull of ideal points, a
   unitary benchmark, a veil over a frontier region), ``names`` (labels placed clear of
   markers), ``statics.Band`` (shaded stretches of an issue), ``labels`` (numbers written
-  as the figures and the explorers' sentences write them) and ``figure`` (layouts).
+  as the figures and the explorers' sentences write them), ``sentence`` (a line of words
+  whose numbers change, drawn in pieces so only the numbers are drawn anew) and ``figure``
+  (layouts).
 
 Examples
 --------

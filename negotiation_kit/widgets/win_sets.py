@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from .. import model as nk
 from ..model.statics import sweep
 from ..plotting import draw_issue_line, draw_statics, palette
+from ..plotting.sentence import Sentence
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -252,12 +253,13 @@ class EdgeNotes:
                 for name in notes
             }  # fmt: skip
             self.texts = {
-                name: ax.text(left + 0.015 * (high - low), float(rows[name]) + lift, "",
-                              ha="left", va="bottom", fontsize=11, color=palette.dark(0),
-                              zorder=5)
+                name: Sentence(ax, left + 0.015 * (high - low), float(rows[name]) + lift,
+                               ha="left", va="bottom", fontsize=11, color=palette.dark(0),
+                               zorder=5)
                 for name in notes
             }  # fmt: skip
-        self.artists: list[Artist] = [*self.marks.values(), *self.texts.values()]
+        words = [a for text in self.texts.values() for a in text.artists]
+        self.artists: list[Artist] = [*self.marks.values(), *words]
         self.update(notes)
 
     def update(self, notes: Mapping[str, str | None]) -> None:
