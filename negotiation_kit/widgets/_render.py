@@ -227,14 +227,11 @@ def _window(artists: list[Artist], renderer: Any) -> tuple[int, int, int, int] |
     """Where ``artists`` drew: their extents (and a text's box) in pixels, left, bottom,
     right, top; None when an extent is not known or costs more than searching the canvas
     (a legend's takes about 0.9 ms, a text's 0.3 ms, searching the canvas 0.7 ms)."""
-    if not all(isinstance(artist, Text) for artist in artists):
+    texts = [artist for artist in artists if isinstance(artist, Text)]
+    if len(texts) != len(artists):
         return None
-    boxes = []
-    for artist in artists:
-        boxes.append(artist.get_window_extent(renderer))
-        patch = artist.get_bbox_patch() if isinstance(artist, Text) else None
-        if patch is not None:
-            boxes.append(patch.get_window_extent(renderer))
+    boxes = [text.get_window_extent(renderer) for text in texts]
+    boxes += [p.get_window_extent(renderer) for t in texts if (p := t.get_bbox_patch())]
     bounds = np.array([box.extents for box in boxes])
     if not np.isfinite(bounds).all():
         return None
