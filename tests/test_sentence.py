@@ -84,16 +84,18 @@ def test_a_sentence_hides_and_shows_as_a_whole() -> None:
 
 
 def test_a_sentence_measures_on_any_canvas() -> None:
-    figure = Figure(figsize=(4, 1))
-    FigureCanvasSVG(figure)
-    note = Sentence(figure.add_subplot(), 0.1, 0.5, "weight 0.40")
-    assert (
-        note.pieces[1].get_transform().transform((0, 0))[0]
-        > note.pieces[0].get_transform().transform((0, 0))[0]
-    )
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="svg")
-    assert b"0.40" in buffer.getvalue() or b"weight" in buffer.getvalue()
+    # a figure drawn by another canvas (SVG here) places the pieces as the kit's Agg does
+    svg = Figure(figsize=(4, 1), dpi=100)
+    FigureCanvasSVG(svg)
+    agg = nkp.new_figure(4, 1)
+    agg.set_dpi(100)
+    gaps = []
+    for figure, kind in ((svg, "svg"), (agg, "png")):
+        note = Sentence(figure.add_subplot(), 0.1, 0.5, "weight 0.40")
+        figure.savefig(io.BytesIO(), format=kind)
+        first, second = (p.get_transform().transform((0.1, 0.5))[0] for p in note.pieces[:2])
+        gaps.append(second - first)  # how far "0.40" starts after "weight "
+    assert gaps[0] > 30 and gaps[0] == pytest.approx(gaps[1])
 
 
 def test_a_sentence_names_the_alignments_it_allows() -> None:
