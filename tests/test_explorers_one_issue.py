@@ -352,7 +352,8 @@ def test_configuration_describe_tells_which_way_it_leans() -> None:
 
 
 def test_the_sign_of_delta_depends_on_the_lean() -> None:
-    """Lesson 5: an aligned hawk's veto can help; an opposed faction's veto never does."""
+    """Lesson 5: an aligned hawk's veto can help; an opposed faction's veto never does while
+    the exporters never block (their reservation at most 0)."""
     helped = False
     for exporters in (-0.6, -0.3, 0.0):
         for b_reservation in np.linspace(0.1, 1.0, 10):
@@ -362,6 +363,27 @@ def test_the_sign_of_delta_depends_on_the_lean() -> None:
                 assert (curves[CURVES["opposed"]] <= EXACT).all()
                 helped |= bool((curves[CURVES["aligned"]] > 0.01).any())
     assert helped
+
+
+@pytest.mark.parametrize(
+    ("preset", "delta"),
+    [
+        ("opposed faction, exporters bind as a hawk (Nash)", 1 / 60),
+        ("opposed faction, exporters bind as a hawk (split)", 1 / 30),
+    ],
+)
+def test_an_opposed_veto_faction_and_a_positive_delta(preset: str, delta: float) -> None:
+    """Issue 13: with hawkish exporters, Δ > 0 although the veto faction leans toward
+    Borealia; the gain comes from the exporters' veto, and taking the opposed faction's veto
+    away (the exporters decide alone) never makes Atlantica worse off."""
+    explorer = ConfigurationExplorer()
+    explorer.apply_preset(preset)
+    talks = explorer.negotiation
+    assert talks.desirability("Atlantica") == pytest.approx(delta, abs=EXACT)
+    assert "the exporters' own veto binds as a hawk's" in explorer.describe()
+    alone = dataclasses.replace(talks.a, rule=nk.Leader("exporters"))
+    without = dataclasses.replace(talks, a=alone)
+    assert without.desirability("Atlantica") >= talks.desirability("Atlantica") - EXACT
 
 
 def test_configuration_curves_agree_with_the_model() -> None:

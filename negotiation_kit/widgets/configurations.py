@@ -1,13 +1,16 @@
 """Lesson 5 explorer: which way the veto faction leans decides whether division pays.
 
-Atlantica is two factions under unanimity. The exporters hold two thirds of its stake and
-gain from any terms on the issue line (their reservation is at most 0), so they never block
-a deal. The other third belongs to a **veto faction** that leans either with Atlantica (an
-aligned hawk, ``stake > 0``: it accepts terms from its reservation up) or toward Borealia
+Atlantica is two factions under unanimity. The exporters hold two thirds of its stake; with
+a reservation at most 0 they gain from any terms on the issue line and never block a deal.
+The other third belongs to a **veto faction** that leans either with Atlantica (an aligned
+hawk, ``stake > 0``: it accepts terms from its reservation up) or toward Borealia
 (``stake < 0``: it accepts terms only up to its reservation). An aligned hawk's veto cuts
 off terms that are bad for Atlantica and can win it better ones (tied hands, ``Δ > 0``)
-until it asks for more than Borealia will give; an opposed faction's veto cuts off the terms
-that are good for Atlantica, so it never helps (``Δ <= 0``), in the spirit of Mayer (1992).
+until it asks for more than Borealia will give. An opposed faction's veto cuts off only the
+terms at Atlantica's own end of the line, so compared with the same nation without that
+veto it never helps; ``Δ`` against the unitary benchmark can still be positive when the
+exporters' own reservation is above the nation's and their veto binds as a hawk's (the
+presets "exporters bind as a hawk"), in the spirit of Mayer (1992).
 """
 
 from __future__ import annotations
@@ -88,7 +91,9 @@ class ConfigurationExplorer(Explorer):
     its reservation. Top: the issue line. Below: ``Δ`` (Atlantica's net welfare minus what
     a unitary Atlantica would get) against the veto faction's reservation, for both ways
     it may lean; the dashed line is its reservation now. The aligned curve rises above zero
-    (tied hands) before falling when the hawk asks too much; the opposed one never does.
+    (tied hands) before falling when the hawk asks too much; the opposed one stays at or
+    below zero while the exporters never block (reservation at most 0), and rises above it
+    only where the exporters' veto binds as a hawk's.
     Controls: which way it leans, its reservation, the exporters' reservation (it sets how
     much Atlantica gains from a deal), Borealia's reservation and the solution.
 
@@ -117,6 +122,13 @@ class ConfigurationExplorer(Explorer):
         "opposed faction, split the difference": {
             **E2, "lean": "opposed", "veto_reservation": 0.4, "solution": "split"
         },
+        "opposed faction, exporters bind as a hawk (Nash)": {
+            **E2, "lean": "opposed", "veto_reservation": 0.9, "exporters_reservation": 0.6
+        },
+        "opposed faction, exporters bind as a hawk (split)": {
+            **E2, "lean": "opposed", "veto_reservation": 0.7, "exporters_reservation": 0.3,
+            "solution": "split",
+        },
     }  # fmt: skip
 
     def __init__(self) -> None:
@@ -127,7 +139,7 @@ class ConfigurationExplorer(Explorer):
         return {
             "veto_reservation": slider("veto faction's reservation", 0.6, 0.0, 1.0, 0.01),
             "lean": choice("the veto faction leans", LEANS, "aligned"),
-            "exporters_reservation": slider("exporters' reservation", 0.0, -0.6, 0.0, 0.01),
+            "exporters_reservation": slider("exporters' reservation", 0.0, -0.6, 0.8, 0.01),
             "b_reservation": slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01),
             "solution": choice("solution", SOLUTIONS, "nash"),
         }
@@ -175,7 +187,8 @@ class ConfigurationExplorer(Explorer):
             helps, hurts = "its veto helps Atlantica (tied hands)", "its veto hurts Atlantica"
         else:
             stance = f"leans toward Borealia: it accepts terms only up to {reservation}"
-            helps, hurts = "its veto helps Atlantica", "its veto hurts Atlantica"
+            helps = "division helps Atlantica: the exporters' own veto binds as a hawk's"
+            hurts = "its veto hurts Atlantica"
         ws_a = _words.intervals(negotiation.a.win_set(space).intervals)
         ws_b = _words.intervals(negotiation.b.win_set(space).intervals)
         zone = _words.intervals(negotiation.zone().intervals)
