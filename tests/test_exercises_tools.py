@@ -1,4 +1,6 @@
-"""The instructor tools of ``python -m negotiation_kit.exercises``: generate, release, grade, reset.
+"""The instructor tools of ``python -m negotiation_kit.exercises``: generate and grade.
+
+Release and reset are tested in ``test_release.py``.
 
 The grade test runs a folder of good, wrong, empty, looping, broken and hostile submissions
 with a short time limit, and checks that the submissions are byte-for-byte unchanged.
@@ -12,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 import nbformat
@@ -21,9 +22,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from negotiation_kit.exercises import __main__ as cli
 from negotiation_kit.exercises import tasks
-from negotiation_kit.exercises._generate import MARKERS, GenerateError, exercise
+from negotiation_kit.exercises._generate import GenerateError, exercise
 from negotiation_kit.exercises._grade import grade
-from negotiation_kit.exercises._release import leaks
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSON01 = [t for t in tasks() if t.startswith("01.")]
@@ -92,84 +92,8 @@ def test_generate_explains_misuse(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "x.ipynb: cell 3" in capsys.readouterr().err
 
 
-# ----------------------------------------------------------------------------- release
-
-
-def test_release_writes_a_bundle_without_solutions(tmp_path: Path) -> None:
-    out = tmp_path / "bundle"
-    assert run("release", str(out), "--root", str(ROOT)) == 0
-    for part in ("README.md", "notebooks", "exercises", "negotiation_kit", "requirements.txt",
-                 "pyproject.toml"):  # fmt: skip
-        assert (out / part).exists(), part
-    assert not (out / "solutions").exists()
-    assert leaks(out) == []
-    assert not list(out.rglob("_grade.py")) and not list(out.rglob("__pycache__"))
-    exercises = sorted(p.name for p in (out / "exercises").glob("*.ipynb"))
-    assert exercises == sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb"))
-    assert "reset" in (out / "README.md").read_text(encoding="utf-8")
-    # the student's reset works inside the bundle, from its pristine copies
-    done = subprocess.run(
-        [sys.executable, "-m", "negotiation_kit.exercises", "reset", "01"],
-        cwd=out, capture_output=True, text=True, timeout=60,
-    )  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    assert (out / "exercises" / "01_one_issue (fresh 1).ipynb").exists()
-    for instructor_only in ("generate", "grade x", "release y"):
-        done = subprocess.run(
-            [sys.executable, "-m", "negotiation_kit.exercises", *instructor_only.split()],
-            cwd=out, capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-        assert done.returncode == 2 and "instructor command" in done.stderr, done.stderr
-
-
-def test_release_refuses_to_overwrite_and_zips(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    busy = tmp_path / "busy"
-    busy.mkdir()
-    (busy / "keep.txt").write_text("mine")
-    assert run("release", str(busy), "--root", str(ROOT)) == 2
-    assert "not empty" in capsys.readouterr().err and (busy / "keep.txt").read_text() == "mine"
-    assert run("release", str(tmp_path / "student"), "--zip", "--root", str(ROOT)) == 0
-    with zipfile.ZipFile(tmp_path / "student.zip") as bundle:
-        names = bundle.namelist()
-        assert not [n for n in names if "solution" in n.lower()]
-        text = b"".join(bundle.read(n) for n in names if not n.endswith("/"))
-    assert not [m for m in MARKERS if m.encode() in text]
-    assert run("release", str(tmp_path / "student"), "--zip", "--root", str(ROOT)) == 2
-    assert run("release", str(tmp_path / "x"), "--root", str(tmp_path)) == 2
-    assert "not the kit's folder" in capsys.readouterr().err
-
-
-# ------------------------------------------------------------------------------- reset
-
-
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def test_reset_never_touches_the_students_file(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    mine = tmp_path / "01_one_issue.ipynb"
-    mine.write_text("my work, even if it is not JSON")
-    before = digest(mine)
-    for n in (1, 2):
-        assert run("reset", "01_one_issue", "--dir", str(tmp_path), "--root", str(ROOT)) == 0
-        fresh = tmp_path / f"01_one_issue (fresh {n}).ipynb"
-        assert fresh.read_bytes() == (ROOT / "exercises" / "01_one_issue.ipynb").read_bytes() or (
-            nbformat.read(fresh, as_version=4).cells
-            == nbformat.read(ROOT / "exercises" / "01_one_issue.ipynb", as_version=4).cells
-        )
-    assert digest(mine) == before
-    mine.unlink()
-    assert run("reset", "01_one_issue.ipynb", "--dir", str(tmp_path), "--root", str(ROOT)) == 0
-    assert mine.exists(), "a missing exercise is restored under its own name"
-    capsys.readouterr()
-    assert run("reset", "99_nothing", "--dir", str(tmp_path), "--root", str(ROOT)) == 2
-    assert "01_one_issue" in capsys.readouterr().err
-    assert run("reset", "01", "--dir", str(tmp_path / "nowhere"), "--root", str(ROOT)) == 2
-    assert "no folder" in capsys.readouterr().err
 
 
 # ------------------------------------------------------------------------------- grade

@@ -2,10 +2,11 @@
 
 - ``generate [--check]``: write ``exercises/`` from ``solutions/`` (``--check`` only compares
   and exits with 1 listing the notebooks that differ);
-- ``release OUT [--zip]``: write a student bundle (no solutions) to the new folder ``OUT``
-  (or ``OUT.zip``);
+- ``release OUT [--zip | --update] [--repo URL [--hub URL]]``: write a student bundle (no
+  solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle in ``OUT`` in place;
 - ``grade SUBMISSIONS --out results.csv [--timeout S]``: run and grade submitted notebooks;
-- ``reset NAME [--dir exercises]``: a fresh copy of an exercise, next to the student's own.
+- ``reset NAME [--dir DIR]``: a fresh copy of an exercise, next to the student's own (the
+  exercises folder is found from the current folder unless ``--dir`` is given).
 
 Every misuse gets a one-line message and exit status 2, never a traceback.
 """
@@ -29,7 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     generate.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
     release = commands.add_parser("release", help="write a student bundle without solutions")
     release.add_argument("out", type=Path, help="a new (or empty) folder for the bundle")
-    release.add_argument("--zip", action="store_true", help="write OUT.zip instead of a folder")
+    how = release.add_mutually_exclusive_group()
+    how.add_argument("--zip", action="store_true", help="write OUT.zip instead of a folder")
+    how.add_argument("--update", action="store_true", help="update the bundle in OUT in place")
+    release.add_argument("--repo", help="the students' repository (for launch links)")
+    release.add_argument("--hub", help="your JupyterHub's address (for an nbgitpuller link)")
     release.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
     grade = commands.add_parser("grade", help="run and grade submitted exercise notebooks")
     grade.add_argument("submissions", type=Path, help="one sub-folder (or notebook) per student")
@@ -38,8 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--feedback", type=Path, default=None, help="folder of feedback files")
     reset = commands.add_parser("reset", help="a fresh copy of an exercise")
     reset.add_argument("name", help="the exercise, e.g. 03_tied_hands")
-    reset.add_argument("--dir", type=Path, default=Path("exercises"), help="your exercises folder")
-    reset.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
+    reset.add_argument("--dir", type=Path, default=None, help="your exercises folder")
+    reset.add_argument("--root", type=Path, default=None, help="the kit's folder (instructors)")
     return parser
 
 
@@ -76,10 +81,18 @@ def _release(args: argparse.Namespace) -> int:
     except ImportError:
         return _fail("release is an instructor command; it is not part of the student bundle")
     try:
-        written = release(args.root, args.out, zip_it=args.zip)
+        done = release(
+            args.root, args.out, zip_it=args.zip, update=args.update, repo=args.repo, hub=args.hub
+        )
     except (ValueError, OSError) as error:  # ReleaseError among them
         return _fail(str(error))
-    print(f"wrote the student bundle to {written}")
+    print(f"wrote the student bundle to {done.target}")
+    for item in done.skipped:
+        print(f"skipped {item}")
+    if args.update:
+        print("\n".join(done.summary()))
+    if not args.repo:
+        print("note: pass --repo (the students' repository) to put launch links in its README")
     return 0
 
 

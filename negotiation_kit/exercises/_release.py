@@ -1,118 +1,229 @@
 """Release a student bundle: lessons, exercises, the package, requirements; no solutions.
 
 The bundle holds ``README.md`` (for students), ``notebooks/``, ``exercises/``, the package
-``negotiation_kit/`` (without the instructor-only tools, and with a pristine copy of every
-exercise in ``negotiation_kit/exercises/fresh/`` for ``reset``), ``requirements.txt`` and
-``pyproject.toml``. It refuses to write into a folder that is not empty.
+``negotiation_kit/`` (without the instructor's tools, with a pristine copy of every exercise in
+``negotiation_kit/exercises/fresh/`` for ``reset``), ``requirements.txt``, ``runtime.txt``
+(Binder's Python version), ``pyproject.toml``, and ``.negotiation-kit-release.json`` (what was
+released, from which commit). See ``_bundle`` for the checks made before anything is written.
+
+A new bundle goes into a folder that does not exist, is empty, or holds only ``.git`` (a fresh
+clone of the students' repository). ``update=True`` refreshes a bundle in place: the kit's
+folders and files are replaced, ``.git`` and every file the instructor added elsewhere stay.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import json
+import subprocess
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._generate import MARKERS
+from ._bundle import KIT_FOLDERS, TOP_FILES, Bundle, ReleaseError, collect
+from ._generate import GenerateError
+from ._readme import Repository, student_readme
 
-INSTRUCTOR_ONLY = ("_generate.py", "_release.py", "_grade.py")
-"""Modules of this package left out of a student bundle (they are of no use to students)."""
-SKIP = shutil.ignore_patterns("__pycache__", "*.pyc", ".ipynb_checkpoints", *INSTRUCTOR_ONLY)
-FRESH = Path("negotiation_kit") / "exercises" / "fresh"
+__all__ = ["MANIFEST", "Release", "ReleaseError", "release", "write_bundle"]
 
-STUDENT_README = """\
-# negotiation_kit: two-level games, hands on
-
-How does domestic politics shape international bargaining? The lessons in `notebooks/` let
-you move sliders and watch win-sets, the zone of agreement and the predicted outcome shift.
-The exercises in `exercises/` check your answers as you go: a ✓ when an answer is right, a ✗
-with a hint when it is not yet, and "not answered yet" while a cell still holds `...`.
-
-## Getting started
-
-You need Python 3.11 or newer. In this folder, run:
-
-```bash
-python3 -m venv .venv && .venv/bin/pip install -r requirements.txt && .venv/bin/jupyter lab
-```
-
-(On Windows: `py -m venv .venv`, then `.venv\\Scripts\\pip install -r requirements.txt` and
-`.venv\\Scripts\\jupyter lab`.) Open `notebooks/00_start_here.ipynb` first.
-
-## Exercises
-
-Each lesson has an exercise notebook with the same number in `exercises/`. Replace each `...`
-with your answer, run the cell, and read the check under it. Save your work (Ctrl+S) and hand
-in the notebook the way your instructor asks.
-
-## A fresh copy of an exercise
-
-Made a mess? Get a fresh copy (your own file is kept, never overwritten):
-
-```bash
-.venv/bin/python -m negotiation_kit.exercises reset 03_tied_hands
-```
-
-It appears as `exercises/03_tied_hands (fresh 1).ipynb`.
-"""
+MANIFEST = ".negotiation-kit-release.json"
+"""The file that marks a folder as a bundle made by ``release`` (and says from what)."""
 
 
-class ReleaseError(ValueError):
-    """A release that cannot be made (a message for the instructor)."""
+@dataclass
+class Release:
+    """What a release did: where, and which files it added, changed, removed or kept."""
+
+    target: Path
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        """Lines for the instructor: what changed, then what was kept."""
+        counts = f"{len(self.added)} added, {len(self.changed)} changed"
+        lines = [f"{counts}, {len(self.removed)} removed"]
+        for label in ("added", "changed", "removed"):
+            lines += [f"  {label}: {path}" for path in getattr(self, label)]
+        if self.kept:
+            shown = ", ".join(self.kept[:8]) + (" ..." if len(self.kept) > 8 else "")
+            lines.append(f"kept your {len(self.kept)} file(s) outside the kit's: {shown}")
+        return lines
 
 
-def _copy_tree(root: Path, out: Path) -> None:
-    for folder in ("notebooks", "exercises"):
-        source = root / folder
-        if not source.is_dir():
-            raise ReleaseError(f"there is no {folder}/ folder in {root}")
-        (out / folder).mkdir(parents=True)
-        for notebook in sorted(source.glob("*.ipynb")):
-            shutil.copy2(notebook, out / folder / notebook.name)
-    shutil.copytree(root / "negotiation_kit", out / "negotiation_kit", ignore=SKIP)
-    (out / FRESH).mkdir()
-    for notebook in sorted((root / "exercises").glob("*.ipynb")):
-        shutil.copy2(notebook, out / FRESH / notebook.name)
-    for name in ("requirements.txt", "pyproject.toml"):
-        shutil.copy2(root / name, out / name)
-    (out / "README.md").write_text(STUDENT_README, encoding="utf-8")
+def _git(root: Path, *args: str) -> str | None:
+    """The output of a git command in the kit's folder, or None if git cannot answer."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], capture_output=True, text=True, timeout=20
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
 
 
-def leaks(folder: Path) -> list[str]:
-    """Files of a bundle that are solutions or still carry a solution marker."""
-    found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if "solution" in relative.lower():
-            found.append(f"{relative}: a solution file")
-            continue
-        if path.is_file():
-            content = path.read_bytes().decode("utf-8", errors="replace")
-            found.extend(f"{relative}: contains {m!r}" for m in MARKERS if m in content)
+def _commit(root: Path) -> str | None:
+    """The kit's git commit (with ``+changes`` if its work tree differs), or None."""
+    head = _git(root, "rev-parse", "HEAD")
+    if head is None:
+        return None
+    return head + ("+changes" if _git(root, "status", "--porcelain") else "")
+
+
+def _kit_files(folder: Path) -> dict[str, Path]:
+    """The files of a bundle folder that belong to the kit (what an update may replace)."""
+    found = {name: folder / name for name in (*TOP_FILES, MANIFEST) if (folder / name).is_file()}
+    for kit in KIT_FOLDERS:
+        for path in sorted((folder / kit).rglob("*")) if (folder / kit).is_dir() else []:
+            if path.is_file() or path.is_symlink():
+                found[path.relative_to(folder).as_posix()] = path
     return found
 
 
-def release(root: Path, out: Path, zip_it: bool = False) -> Path:
-    """Write the student bundle to ``out`` (a folder, or ``out.zip``); return what was written."""
+def _instructor_files(folder: Path, kit: dict[str, Path]) -> list[str]:
+    """Files in a bundle folder outside the kit's (kept by an update); ``.git`` not listed."""
+    mine = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if relative.parts[0] == ".git" or not path.is_file():
+            continue
+        if relative.as_posix() not in kit:
+            mine.append(relative.as_posix())
+    return mine
+
+
+def _check_target(target: Path, update: bool) -> None:
+    if target.is_file():
+        raise ReleaseError(f"{target} is a file; give a folder for the bundle")
+    if not target.exists():
+        return
+    contents = [p.name for p in target.iterdir() if p.name != ".git"]
+    if not contents:
+        return
+    if not update:
+        raise ReleaseError(
+            f"{target} already exists and is not empty; choose another place, or pass --update "
+            "to update a bundle made by `release` (a clone of the students' repository)"
+        )
+    if (target / MANIFEST).is_file():
+        return
+    ours = [name for name in KIT_FOLDERS if (target / name).exists()]
+    if ours:
+        raise ReleaseError(
+            f"{target} has {', '.join(n + '/' for n in ours)} but no {MANIFEST}, so `release` did "
+            "not make it; refusing to replace folders it did not write"
+        )
+
+
+def write_bundle(bundle: Bundle, target: Path, update: bool = False) -> Release:
+    """Write ``bundle`` into ``target`` (new, or updated in place); say what changed."""
+    _check_target(target, update)
+    report = Release(target, skipped=list(bundle.skipped))
+    target.mkdir(parents=True, exist_ok=True)
+    current = _kit_files(target)
+    report.kept = _instructor_files(target, current)
+    for relative, path in current.items():
+        if relative not in bundle.files:
+            path.unlink()
+            report.removed.append(relative)
+    for relative, content in sorted(bundle.files.items()):
+        path = target / relative
+        if relative in current and path.is_file() and not path.is_symlink():
+            if path.read_bytes() == content:
+                continue
+            report.changed.append(relative)
+        else:
+            report.added.append(relative)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    for kit in KIT_FOLDERS:  # folders emptied by the removals
+        for folder in sorted((target / kit).rglob("*"), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+    return report
+
+
+def zip_bundle(bundle: Bundle, target: Path, top: str) -> Release:
+    """Write ``bundle`` as a new zip file whose files sit under the folder ``top``."""
+    if target.exists():
+        raise ReleaseError(f"{target} already exists; choose another name")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for relative, content in sorted(bundle.files.items()):
+            archive.writestr(f"{top}/{relative}", content)
+    return Release(target, added=sorted(bundle.files), skipped=list(bundle.skipped))
+
+
+def manifest(root: Path, files: dict[str, bytes], student: str | None = None) -> bytes:
+    """The release's record: the kit's commit, the student (if any) and the files written."""
+    record = {
+        "format": 1,
+        "made_by": "python -m negotiation_kit.exercises release",
+        "kit_commit": _commit(root),
+        "student": student,
+        "files": sorted(files),
+    }
+    return (json.dumps(record, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def check_root(root: Path) -> None:
+    """Refuse a folder that is not the kit's (with ``negotiation_kit/`` and ``solutions/``)."""
     if not (root / "negotiation_kit").is_dir() or not (root / "solutions").is_dir():
         raise ReleaseError(
             f"{root} is not the kit's folder (no negotiation_kit/ and solutions/ in it); "
             "run this command from the kit's folder or pass --root"
         )
-    target = out.with_name(out.name + ".zip") if zip_it and out.suffix != ".zip" else out
-    if target.exists() and (target.is_file() or any(target.iterdir())):
-        raise ReleaseError(f"{target} already exists and is not empty; choose another place")
-    with tempfile.TemporaryDirectory() as scratch:
-        bundle = Path(scratch) / "negotiation_kit_student"
-        _copy_tree(root, bundle)
-        problems = leaks(bundle)
-        if problems:
-            raise ReleaseError("the bundle would leak solutions:\n  " + "\n  ".join(problems))
-        if zip_it:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made = shutil.make_archive(
-                str(target.with_suffix("")), "zip", bundle.parent, bundle.name
-            )
-            return Path(made)
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(bundle, target, dirs_exist_ok=True)
-    return target
+
+
+def place(root: Path, repo: str | None, hub: str | None) -> Repository | None:
+    """The students' repository from ``--repo``; never the kit's own (it has the solutions)."""
+    if repo is None:
+        if hub:
+            raise ReleaseError("--hub needs --repo: the hub's link pulls the students' repository")
+        return None
+    try:
+        where = Repository.parse(repo)
+    except ValueError as error:
+        raise ReleaseError(str(error)) from None
+    origin = (_git(root, "remote", "get-url", "origin") or "").replace(
+        "git@github.com:", "https://github.com/"
+    )
+    try:
+        own = Repository.parse(origin).url if origin else None
+    except ValueError:
+        own = None
+    if own == where.url:
+        raise ReleaseError(
+            f"--repo {repo} is the kit's own repository, which has solutions/; give the "
+            "students' repository (where you push the bundle)"
+        )
+    if hub and not hub.startswith(("https://", "http://")):
+        raise ReleaseError(
+            f"--hub must be your JupyterHub's address, like https://hub.example.edu; got {hub!r}"
+        )
+    return where
+
+
+def release(
+    root: Path,
+    out: Path,
+    zip_it: bool = False,
+    update: bool = False,
+    repo: str | None = None,
+    hub: str | None = None,
+) -> Release:
+    """Write the student bundle to ``out`` (a folder, or ``out.zip``); say what was written."""
+    check_root(root)
+    if zip_it and update:
+        raise ReleaseError("--zip writes a new zip file; it cannot --update a folder")
+    readme = student_readme(place(root, repo, hub), hub)
+    try:
+        bundle = collect(root, readme)
+    except GenerateError as error:
+        raise ReleaseError(f"solutions/ does not generate: {error}") from None
+    bundle.files[MANIFEST] = manifest(root, bundle.files)
+    if zip_it:
+        target = out if out.suffix == ".zip" else out.with_name(out.name + ".zip")
+        return zip_bundle(bundle, target, target.stem)
+    return write_bundle(bundle, out, update)
