@@ -24,10 +24,15 @@ from .model import (
     Outcome,
     Plane,
     PlaneWinSet,
+    Privacy,
     Quota,
+    Scenario,
     SidePayments,
     Spatial,
     Unanimity,
+    load_scenario,
+    save_scenario,
+    scenario_text,
 )
 
 __version__ = "0.1.0"
@@ -46,8 +51,13 @@ __all__ = [
     "Outcome",
     "Plane",
     "PlaneWinSet",
+    "Privacy",
     "Quota",
+    "Scenario",
     "SidePayments",
     "Spatial",
     "Unanimity",
+    "load_scenario",
+    "save_scenario",
+    "scenario_text",
 ]

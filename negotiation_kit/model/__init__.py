@@ -5,6 +5,8 @@ from .factions import Faction
 from .gains import Additive, Linear, Spatial
 from .nations import Nation
 from .rules import Leader, Majority, NationalWelfare, Quota, Unanimity
+from .scenario import Privacy, Scenario, save_scenario, scenario_text
+from .scenario_load import load_scenario
 from .side_payments import SidePayments
 from .spaces import Line, Plane
 from .winsets import LineWinSet, PlaneWinSet
@@ -23,8 +25,13 @@ __all__ = [
     "Outcome",
     "Plane",
     "PlaneWinSet",
+    "Privacy",
     "Quota",
+    "Scenario",
     "SidePayments",
     "Spatial",
     "Unanimity",
+    "load_scenario",
+    "save_scenario",
+    "scenario_text",
 ]
