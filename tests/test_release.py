@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -337,3 +339,120 @@ def test_reset_works_on_a_hub_install(tmp_path: Path) -> None:
     assert (work / "03_tied_hands.ipynb").read_text() == "ada's work"
     fresh = (work / "03_tied_hands (fresh 1).ipynb").read_bytes()
     assert fresh == (ROOT / "exercises" / "03_tied_hands.ipynb").read_bytes()
+
+
+# ------------------------------------------------------------------- per-student release
+
+
+def roster(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "roster.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("name,email\nAda,a@x\n", "no 'id' column"),
+        ("", "empty"),
+        ("id,name\n", "no students"),
+        ("id,name\nada,Ada\n,Ben\n", "line 3: the id is empty"),
+        ("id,name\nada,Ada\nAda,Ada L.\n", "line 3: the id 'Ada' is already on line 2"),
+        ("id,name\nada lovelace,Ada\n", "cannot name a folder"),
+        ("id,name\n../ben,Ben\n", "cannot name a folder"),
+    ],
+)
+def test_a_bad_roster_gets_a_clear_message(tmp_path: Path, text: str, message: str) -> None:
+    from negotiation_kit.exercises._roster import ReleaseError, read_roster
+
+    with pytest.raises(ReleaseError, match=re.escape(message)):
+        read_roster(roster(tmp_path, text))
+
+
+def test_a_roster_from_a_spreadsheet_reads() -> None:
+    from negotiation_kit.exercises._roster import Student, read_roster
+
+    path = Path(tempfile.mkdtemp()) / "class.csv"
+    path.write_bytes("\ufeffName;ID\nAda Lovelace;ada\n\n;ben\n".encode())
+    assert read_roster(path) == [Student("ada", "Ada Lovelace"), Student("ben", "")]
+    shutil.rmtree(path.parent)
+
+
+def variant_for(student_id: str) -> int:
+    return sum(map(ord, student_id)) % 9 + 1
+
+
+@pytest.fixture
+def variants(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stand-ins for the task modules' variants: Borealia's 0.85 becomes 0.8N, N from the id."""
+    import negotiation_kit.exercises as exercises
+
+    def render_notebook(solution: nbformat.NotebookNode, variant: int) -> nbformat.NotebookNode:
+        made = nbformat.from_dict(json.loads(json.dumps(solution)))
+        for cell in made.cells:
+            cell.source = cell.source.replace("0.85", f"0.8{variant}")
+        made.cells.insert(0, nbformat.v4.new_markdown_cell(f"Your numbers: variant {variant}."))
+        return made
+
+    monkeypatch.setattr(exercises, "variant_for", variant_for, raising=False)
+    monkeypatch.setattr(exercises, "render_notebook", render_notebook, raising=False)
+
+
+@pytest.mark.usefixtures("variants")
+def test_release_gives_each_student_their_own_numbers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    students = roster(tmp_path, "id,name\nada,Ada Lovelace\nben,\ncat,Cat\n")
+    out = tmp_path / "class"
+    repo = "https://github.com/course/nk-{id}"
+    assert (
+        run("release", str(out), "--students", str(students), "--root", str(ROOT), "--repo", repo)
+        == 0
+    )
+    assert sorted(p.name for p in out.iterdir()) == ["ada", "ben", "cat"]
+    seen = set()
+    for sid in ("ada", "ben", "cat"):
+        variant = variant_for(sid)
+        shipped = files(out / sid)
+        assert audit(shipped) == []
+        exercise = shipped["exercises/03_tied_hands.ipynb"].decode()
+        assert f"variant {variant}" in exercise and f"0.8{variant}" in exercise
+        assert shipped["negotiation_kit/exercises/fresh/03_tied_hands.ipynb"] == exercise.encode()
+        assert json.loads(shipped[MANIFEST])["student"] == sid
+        readme = shipped["README.md"].decode()
+        assert f"github.com/course/nk-{sid}" in readme
+        seen.add(exercise)
+    assert "**Ada Lovelace**'s" in files(out / "ada")["README.md"].decode()
+    assert len(seen) == 3
+    # ada's reset, run in her folder with the kit installed elsewhere, gives ada's numbers
+    done = python("-m", "negotiation_kit.exercises", "reset", "03", cwd=out / "ada" / "exercises")
+    assert done.returncode == 0, done.stderr
+    fresh = out / "ada" / "exercises" / "03_tied_hands (fresh 1).ipynb"
+    assert f"variant {variant_for('ada')}" in fresh.read_text(encoding="utf-8")
+    # updating the class in place; a zip per student
+    capsys.readouterr()
+    assert run("release", str(out), "--students", str(students), "--root", str(ROOT)) == 2
+    assert (
+        run("release", str(out), "--update", "--students", str(students), "--root", str(ROOT)) == 0
+    )
+    assert capsys.readouterr().out.count("changed: README.md") == 3  # no --repo: no links now
+    zips = tmp_path / "zips"
+    assert run("release", str(zips), "--zip", "--students", str(students), "--root", str(ROOT)) == 0
+    assert sorted(p.name for p in zips.iterdir()) == ["ada.zip", "ben.zip", "cat.zip"]
+    assert run("release", str(tmp_path / "x"), "--students", str(students), "--repo", "a/b",
+               "--root", str(ROOT)) == 2  # fmt: skip
+    assert "{id}" in capsys.readouterr().err
+
+
+def test_release_per_student_needs_the_variants(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import negotiation_kit.exercises as exercises
+
+    monkeypatch.delattr(exercises, "variant_for", raising=False)
+    students = roster(tmp_path, "id\nada\n")
+    assert (
+        run("release", str(tmp_path / "c"), "--students", str(students), "--root", str(ROOT)) == 2
+    )
+    assert "no per-student variants" in capsys.readouterr().err
+    assert not (tmp_path / "c").exists()

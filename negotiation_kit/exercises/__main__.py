@@ -2,8 +2,10 @@
 
 - ``generate [--check]``: write ``exercises/`` from ``solutions/`` (``--check`` only compares
   and exits with 1 listing the notebooks that differ);
-- ``release OUT [--zip | --update] [--repo URL [--hub URL]]``: write a student bundle (no
-  solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle in ``OUT`` in place;
+- ``release OUT [--zip | --update] [--repo URL [--hub URL]] [--students ROSTER]``: write a
+  student bundle (no solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle
+  in ``OUT`` in place; with a roster, one bundle per student in ``OUT/<id>/`` with their own
+  numbers;
 - ``grade SUBMISSIONS --out results.csv [--timeout S]``: run and grade submitted notebooks;
 - ``reset NAME [--dir DIR]``: a fresh copy of an exercise, next to the student's own (the
   exercises folder is found from the current folder unless ``--dir`` is given).
@@ -35,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     how.add_argument("--update", action="store_true", help="update the bundle in OUT in place")
     release.add_argument("--repo", help="the students' repository (for launch links)")
     release.add_argument("--hub", help="your JupyterHub's address (for an nbgitpuller link)")
+    release.add_argument(
+        "--students", type=Path, help="a roster CSV (id, name): one bundle per student, own numbers"
+    )
     release.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
     grade = commands.add_parser("grade", help="run and grade submitted exercise notebooks")
     grade.add_argument("submissions", type=Path, help="one sub-folder (or notebook) per student")
@@ -77,20 +82,23 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _release(args: argparse.Namespace) -> int:
     try:
-        from ._release import release
+        from ._release import release, release_students
     except ImportError:
         return _fail("release is an instructor command; it is not part of the student bundle")
+    where = {"zip_it": args.zip, "update": args.update, "repo": args.repo, "hub": args.hub}
     try:
-        done = release(
-            args.root, args.out, zip_it=args.zip, update=args.update, repo=args.repo, hub=args.hub
-        )
+        if args.students is not None:
+            done = release_students(args.root, args.out, args.students, **where)
+        else:
+            done = [release(args.root, args.out, **where)]
     except (ValueError, OSError) as error:  # ReleaseError among them
         return _fail(str(error))
-    print(f"wrote the student bundle to {done.target}")
-    for item in done.skipped:
+    for item in done[0].skipped:
         print(f"skipped {item}")
-    if args.update:
-        print("\n".join(done.summary()))
+    for report in done:
+        print(f"wrote the student bundle to {report.target}")
+        if args.update:
+            print("\n".join(f"  {line}" for line in report.summary()))
     if not args.repo:
         print("note: pass --repo (the students' repository) to put launch links in its README")
     return 0

@@ -17,7 +17,7 @@ from typing import Any
 
 from ._generate import MARKERS, exercises_from, nbformat, same
 
-KIT_FOLDERS = ("notebooks", "exercises", "negotiation_kit")
+KIT_FOLDERS = ("notebooks", "exercises", "negotiation_kit", "scenarios")
 """The folders of a bundle that belong to the kit: an update replaces them whole."""
 TOP_FILES = ("README.md", "requirements.txt", "runtime.txt", "pyproject.toml")
 """The kit's files at the top of a bundle (an update replaces them too)."""
@@ -102,6 +102,20 @@ def lessons(root: Path, bundle: Bundle) -> list[str]:
             bundle.files[label] = path.read_bytes()
         else:
             problems.append(f"{label}: not a lesson or an image; move it out of notebooks/")
+    return problems
+
+
+def scenarios(root: Path, bundle: Bundle) -> list[str]:
+    """Add ``scenarios/*.toml`` (scenario files students may load), if the kit has them."""
+    if not (root / "scenarios").is_dir():
+        return []
+    problems = []
+    for path in _entries(root / "scenarios", "scenarios", bundle):
+        label = f"scenarios/{path.name}"
+        if path.is_file() and path.suffix == ".toml":
+            bundle.files[label] = path.read_bytes()
+        else:
+            problems.append(f"{label}: not a scenario file (.toml); move it out of scenarios/")
     return problems
 
 
@@ -200,21 +214,31 @@ def audit(files: dict[str, bytes]) -> list[str]:
     return found
 
 
-def collect(root: Path, readme: str, exercise_files: dict[str, bytes] | None = None) -> Bundle:
-    """The checked bundle of the kit in ``root``; ``exercise_files`` replace the exercises.
+def collect(root: Path, readme: str) -> Bundle:
+    """The checked bundle of the kit in ``root``, with its committed exercises.
 
     Raises :class:`ReleaseError` listing every problem, one per line, if there is any.
     """
     bundle = Bundle()
     committed, problems = exercises(root, bundle)
-    problems += lessons(root, bundle) + package(root, bundle) + top_files(root, bundle, readme)
-    for name, content in sorted((exercise_files or committed).items()):
-        bundle.files[f"exercises/{name}"] = content
-        bundle.files[f"{FRESH}/{name}"] = content
-    problems += audit(bundle.files)
+    problems += lessons(root, bundle) + scenarios(root, bundle) + package(root, bundle)
+    problems += top_files(root, bundle, readme)
     if problems:
         raise ReleaseError(
             f"nothing was written; fix these {len(problems)} problem(s) first:\n  "
             + "\n  ".join(problems)
         )
-    return bundle
+    return with_exercises(bundle, committed, readme)
+
+
+def with_exercises(bundle: Bundle, exercise_files: dict[str, bytes], readme: str) -> Bundle:
+    """A copy of ``bundle`` with these exercises (and their pristine copies) and README."""
+    files = {p: c for p, c in bundle.files.items() if not p.startswith(("exercises/", FRESH))}
+    files["README.md"] = readme.encode("utf-8")
+    for name, content in sorted(exercise_files.items()):
+        files[f"exercises/{name}"] = content
+        files[f"{FRESH}/{name}"] = content
+    problems = audit(files)
+    if problems:
+        raise ReleaseError("the bundle would leak solutions:\n  " + "\n  ".join(problems))
+    return Bundle(files, list(bundle.skipped))

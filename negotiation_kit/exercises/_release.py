@@ -19,11 +19,12 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._bundle import KIT_FOLDERS, TOP_FILES, Bundle, ReleaseError, collect
+from ._bundle import KIT_FOLDERS, TOP_FILES, Bundle, ReleaseError, collect, with_exercises
 from ._generate import GenerateError
 from ._readme import Repository, student_readme
+from ._roster import read_roster, student_exercises
 
-__all__ = ["MANIFEST", "Release", "ReleaseError", "release", "write_bundle"]
+__all__ = ["MANIFEST", "Release", "ReleaseError", "release", "release_students", "write_bundle"]
 
 MANIFEST = ".negotiation-kit-release.json"
 """The file that marks a folder as a bundle made by ``release`` (and says from what)."""
@@ -218,12 +219,63 @@ def release(
     if zip_it and update:
         raise ReleaseError("--zip writes a new zip file; it cannot --update a folder")
     readme = student_readme(place(root, repo, hub), hub)
-    try:
-        bundle = collect(root, readme)
-    except GenerateError as error:
-        raise ReleaseError(f"solutions/ does not generate: {error}") from None
+    bundle = _collect(root, readme)
     bundle.files[MANIFEST] = manifest(root, bundle.files)
     if zip_it:
         target = out if out.suffix == ".zip" else out.with_name(out.name + ".zip")
         return zip_bundle(bundle, target, target.stem)
     return write_bundle(bundle, out, update)
+
+
+def _collect(root: Path, readme: str) -> Bundle:
+    try:
+        return collect(root, readme)
+    except GenerateError as error:
+        raise ReleaseError(f"solutions/ does not generate: {error}") from None
+
+
+def release_students(
+    root: Path,
+    out: Path,
+    roster: Path,
+    zip_it: bool = False,
+    update: bool = False,
+    repo: str | None = None,
+    hub: str | None = None,
+) -> list[Release]:
+    """One bundle per student of ``roster`` in ``out/<id>/`` (or ``out/<id>.zip``), each with
+    the student's own numbers; ``repo`` may name each student's repository with ``{id}``."""
+    check_root(root)
+    if zip_it and update:
+        raise ReleaseError("--zip writes new zip files; it cannot --update folders")
+    if repo is not None and "{id}" not in repo:
+        raise ReleaseError(
+            "with --students, --repo names each student's repository with {id} in it, like "
+            "https://github.com/our-course/negotiation-kit-{id}"
+        )
+    students = read_roster(roster)
+    if out.is_file():
+        raise ReleaseError(f"{out} is a file; give a folder for the students' bundles")
+    if out.exists() and any(out.iterdir()) and not update:
+        raise ReleaseError(
+            f"{out} already exists and is not empty; choose another place, or pass --update "
+            "to update the students' bundles in it"
+        )
+    places = {
+        s.id: place(root, repo.replace("{id}", s.id) if repo else None, hub) for s in students
+    }
+    base = _collect(root, student_readme(None))
+    try:
+        numbered = student_exercises(root, students)
+    except GenerateError as error:
+        raise ReleaseError(f"solutions/ does not generate: {error}") from None
+    done = []
+    for student in students:
+        readme = student_readme(places[student.id], hub, student=student.name or student.id)
+        bundle = with_exercises(base, numbered[student.id], readme)
+        bundle.files[MANIFEST] = manifest(root, bundle.files, student=student.id)
+        if zip_it:
+            done.append(zip_bundle(bundle, out / f"{student.id}.zip", student.id))
+        else:
+            done.append(write_bundle(bundle, out / student.id, update))
+    return done
