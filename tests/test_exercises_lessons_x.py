@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 LESSONS = {"03": "03_tied_hands", "04": "04_political_processes", "05": "05_configurations"}
 OUR_TASKS = [t for t in tasks() if t[:2] in LESSONS]
 LINE = nk.Line()
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``check`` records predictions in the working folder: keep them out of the repository."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("attempts"))
+        patch.delenv("JPY_SESSION_NAME", raising=False)
+        yield
 
 
 def delta(talks: nk.Negotiation) -> float:
@@ -51,6 +61,13 @@ def assert_hint(task_id: str, answer: object, *secrets: float, says: str = "") -
     return result.message
 
 
+def assert_read(task_id: str, answer: str, says: str) -> None:
+    """An explanation is never marked: kept for the instructor, with at most a hint."""
+    result = check(task_id, answer)
+    assert result.passed is None and "instructor" in result.message, result
+    assert says in result.message, f"{task_id}: expected {says!r} in {result.message!r}"
+
+
 def trend(before: float, after: float) -> str:
     if math.isclose(before, after, abs_tol=1e-9):
         return "stays the same"
@@ -71,7 +88,7 @@ def test_03_scenario_has_the_shape_of_worked_example_e2() -> None:
 def test_03_1_break_even() -> None:
     ((low, _),) = lesson03.scenario().a.unitary().win_set(LINE).intervals
     assert check("03.1", low).passed is True
-    assert_hint("03.1", low + 0.05, low, says="too high")
+    assert_hint("03.1", low + 0.05, low, says="not right yet")
     assert_hint("03.1", lesson03.HAWK_RESERVATION, low, says="one faction's reservation")
     plain_mean = (lesson03.HAWK_RESERVATION + lesson03.DOVE_RESERVATION) / 2
     assert_hint("03.1", plain_mean, low, says="weigh each by its faction's stake")
@@ -100,7 +117,7 @@ def test_03_3_delta() -> None:
     assert_hint("03.3", divided_welfare, expected, says="subtracts")
     assert_hint("03.3", delta(lesson03.scenario(solution="split")), expected, says="split")
     assert_hint("03.3", -expected, expected, says="sign")
-    assert_hint("03.3", expected + 0.2, expected, says="too high")
+    assert_hint("03.3", expected + 0.2, expected, says="not right yet")
     assert_hint("03.3", float("nan"), expected, says="NaN")
 
 
@@ -143,12 +160,12 @@ def test_03_6_explanation() -> None:
         "tied hands. If Borealia accepted less than the hawk demands, the zone would be empty "
         "and there would be no deal."
     )
-    assert check("03.6", model).passed is True
-    assert_hint("03.6", "The veto helps.", says="short")
+    assert_read("03.6", model, says="model answer")
+    assert_read("03.6", "The veto helps.", says="short")
     missing_zone = model.replace("zone of agreement shrinks", "range shrinks").replace(
         "the zone would be empty and", ""
     )
-    assert_hint("03.6", missing_zone, says="the zone of agreement")
+    assert_read("03.6", missing_zone, says="the zone of agreement")
 
 
 # ---------------------------------------------------------------------------------- lesson 04
@@ -165,7 +182,7 @@ def test_04_1_quota_win_set() -> None:
     assert_hint("04.1", unanimity, low, says="unanimity")
     assert_hint("04.1", majority, low, says="majority")
     assert_hint("04.1", [(low, 0.5), (0.6, high)], low, says="interval")
-    assert_hint("04.1", [(low + 0.1, high)], low, says="too high")
+    assert_hint("04.1", [(low + 0.1, high)], low, says="not right yet")
     assert_hint("04.1", [], low, says="interval")
 
 
@@ -176,7 +193,7 @@ def test_04_2_majority_with_split() -> None:
     assert check("04.2", expected).passed is True
     assert_hint("04.2", delta(dataclasses.replace(talks, solution="nash")), expected, says="Nash")
     assert_hint("04.2", -expected, expected, says="sign")
-    assert_hint("04.2", expected - 0.3, expected, says="too low")
+    assert_hint("04.2", expected - 0.3, expected, says="not right yet")
     assert_hint("04.2", "-0.1", says="should be a number")
 
 
@@ -226,8 +243,8 @@ def test_04_6_explanation() -> None:
         "status quo lies inside the triangle of ideal points, so any move hurts one faction, "
         "which vetoes it. Under majority any two factions can agree on a move."
     )
-    assert check("04.6", model).passed is True
-    assert_hint("04.6", model.replace("majority", "another rule").replace("any two", "some"),
+    assert_read("04.6", model, says="model answer")
+    assert_read("04.6", model.replace("majority", "another rule").replace("any two", "some"),
                 says="majority")  # fmt: skip
 
 
@@ -240,7 +257,7 @@ def test_05_1_aligned_hawk() -> None:
     assert expected > 0, "an aligned hawk inside the zone should help (tied hands)"
     assert check("05.1", expected).passed is True
     assert_hint("05.1", talks.outcome().welfare["Atlantica"], expected, says="subtracts")
-    assert_hint("05.1", expected + 0.05, expected, says="too high")
+    assert_hint("05.1", expected + 0.05, expected, says="not right yet")
     assert_hint("05.1", [expected], expected, says="should be a number")
 
 
@@ -251,7 +268,7 @@ def test_05_2_opposed_win_set() -> None:
     assert check("05.2", [(low, high)]).passed is True
     aligned = lesson05.scenario("aligned", lesson05.OPPOSED_RESERVATION).a.win_set(LINE)
     assert_hint("05.2", aligned.intervals, high, says="leaning *with* Atlantica")
-    assert_hint("05.2", [(low, high + 0.2)], high, says="too high")
+    assert_hint("05.2", [(low, high + 0.2)], high, says="not right yet")
     assert_hint("05.2", [(low, 0.05), (0.06, high)], high, says="one interval")
 
 
@@ -260,7 +277,7 @@ def test_05_3_opposed_delta() -> None:
     assert expected < 0, "a binding opposed veto should hurt"
     assert check("05.3", expected).passed is True
     assert_hint("05.3", -expected, expected, says="sign")
-    assert_hint("05.3", 0.0, expected, says="too high")
+    assert_hint("05.3", 0.0, expected, says="not right yet")
 
 
 def test_05_4_prediction_follows_the_kit() -> None:
@@ -283,7 +300,7 @@ def test_05_5_delta_function() -> None:
 
     assert check("05.5", by_kit).passed is True
     assert_hint("05.5", wrong_sign, says="delta('opposed'")
-    assert_hint("05.5", lambda lean, reservation: 0.0, says="too")
+    assert_hint("05.5", lambda lean, reservation: 0.0, says="not right yet")
     assert_hint("05.5", lambda lean, reservation: "big", says="should be a number")
     assert_hint("05.5", lambda lean: 0.0, says="TypeError")
 
@@ -298,7 +315,7 @@ def test_05_6_threshold() -> None:
     aligned = lesson05.threshold("aligned")
     assert delta(lesson05.scenario("aligned", aligned + 0.02)) > 0
     assert_hint("05.6", aligned, expected, says="aligned hawk")
-    assert_hint("05.6", lesson05.OPPOSED_RESERVATION, expected, says="too low")
+    assert_hint("05.6", lesson05.OPPOSED_RESERVATION, expected, says="not right yet")
     assert_hint("05.6", lesson05.B_RESERVATION, expected, says="delta function")
 
 
@@ -308,10 +325,10 @@ def test_05_7_explanation() -> None:
         "toward better terms and delta can be positive. A faction that leans toward Borealia "
         "vetoes the terms that are good for Atlantica, so it never helps."
     )
-    assert check("05.7", model).passed is True
+    assert_read("05.7", model, says="model answer")
     vague = model.replace("pull the agreement toward better terms", "change the agreement")
-    assert_hint("05.7", vague, says="tied hands")
-    assert_hint("05.7", model.replace("An aligned hawk", "One group"), says="aligned hawk")
+    assert_read("05.7", vague, says="tied hands")
+    assert_read("05.7", model.replace("An aligned hawk", "One group"), says="aligned hawk")
 
 
 # ------------------------------------------------------------------------ every task, every kind
@@ -350,7 +367,7 @@ def test_placeholders_are_unanswered(task_id: str) -> None:
 def test_checks_never_raise(task_id: str, answer: object) -> None:
     result = check(task_id, answer)
     assert result.passed in (True, False, None)
-    assert str(result).startswith(("✓", "✗", "…"))
+    assert str(result).startswith(("✓", "✗", "…", "✎"))
 
 
 # ------------------------------------------------------------------- the solutions notebooks

@@ -1,58 +1,84 @@
-"""The checking machinery: tasks, answer readers, and the result a student sees.
+"""The checking machinery: tasks, their kinds, and the result a student sees.
 
-A lesson module registers one checker per task with :func:`task`. A checker takes the
-student's answer, reads it with the readers of ``_answers`` (re-exported here; they raise
-:class:`Wrong` with a kind hint on the wrong kind of answer), computes what it expects
-*through the kit*, and either returns (a word of praise, or ``None``) or raises
+A lesson module registers one checker per task with :func:`task`, saying what *kind* of task it
+is: ``"compute"`` (a number, an interval... worked out from the lesson's equations),
+``"predict"`` (a choice made before looking; the first try is what counts), ``"explain"``
+(written words, read by the instructor, never marked here) or ``"build"`` (a function, tried on
+the inputs of :func:`probe_inputs`). A checker takes the student's answer, reads it with the
+readers of ``_answers`` (they raise :class:`WrongForm` on the wrong kind of answer), computes
+what it expects *through the kit*, and either returns (a word of praise, or ``None``) or raises
 :class:`Wrong` naming the first thing that is wrong, without ever revealing the answer.
+
+:func:`evaluate` is pure: it decides an answer (a live object or the plain data the grader
+sends back) and returns a :class:`Check`; it writes no file and prints nothing.
 
 >>> @task("99.1", "A demonstration")
 ... def _demo(answer: object) -> str:
-...     close(number(answer, "the width"), 0.6, "the width")
+...     close(number(answer, "the width"), 0.6, "the width", decimals=2)
 ...     return "exactly."
->>> print(run("99.1", 0.6))
+>>> print(evaluate("99.1", 0.6))
 ✓ 99.1 A demonstration: exactly.
->>> print(run("99.1", 0.9))
-✗ 99.1 A demonstration: the width is not right yet: it is too high.
->>> print(run("99.1", "wide"))
+>>> print(evaluate("99.1", 0.9))
+✗ 99.1 A demonstration: the width is not right yet (an answer to two decimals is enough).
+>>> print(evaluate("99.1", "wide"))
 ✗ 99.1 A demonstration: the width should be a number, like 0.25; got the text 'wide'.
 >>> _unregister("99.1")
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import html
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ._answers import (
+    Probed,
     Unanswered,
     Wrong,
+    WrongForm,
     _short,
+    agrees,
     callable_,
     choice,
     close,
+    function_source,
     interval,
     intervals,
-    mentions,
+    kit_calls,
+    missing,
     number,
+    plain,
     text,
 )
 
 __all__ = [
+    "KINDS",
     "MIME",
     "Check",
+    "Probed",
     "Unanswered",
     "Wrong",
+    "WrongForm",
+    "agrees",
     "callable_",
     "choice",
     "close",
+    "evaluate",
+    "explain",
+    "function_source",
     "interval",
     "intervals",
-    "mentions",
+    "kind",
+    "missing",
     "number",
+    "plain",
+    "probe_inputs",
+    "refuse_kit",
     "registered",
     "run",
     "task",
@@ -62,9 +88,18 @@ __all__ = [
 MIME = "application/vnd.negotiation-kit.check+json"
 """The machine-readable mime type of a check result: ``{"task": id, "passed": bool | None}``."""
 TASK_ID = re.compile(r"^(\d\d)\.([1-9]\d*)$")
+KINDS = ("compute", "predict", "explain", "build")
 DEFAULT_PRAISE = "well done!"
+SAVED = "kept in your notebook for your instructor to read (explanations are not marked here)."
+WRAPS_KIT = "wraps-kit"
+"""The flag of a build answer that only calls the kit's own implementation."""
+TO_READ = "to-read"
+"""The flag of an explanation: a person reads it."""
+WRONG_FORM = "wrong-form"
+"""The flag of an answer of the wrong kind (a text for a number): not counted as an attempt."""
 
 Checker = Callable[[object], "str | None"]
+Probes = Callable[[], Sequence[Sequence[object]]]
 
 
 @dataclass(frozen=True)
@@ -72,24 +107,59 @@ class _Task:
     task_id: str
     title: str
     checker: Checker
+    kind: str
+    probes: Probes | None = None
 
 
 _TASKS: dict[str, _Task] = {}
+_ACTIVE: contextvars.ContextVar[Any] = contextvars.ContextVar("variant", default=None)
 
 
-def task(task_id: str, title: str) -> Callable[[Checker], Checker]:
-    """Register ``fn(answer) -> str | None`` as the checker of task ``task_id`` ("NN.k")."""
+def task(
+    task_id: str, title: str, kind: str = "compute", *, probes: Probes | None = None
+) -> Callable[[Checker], Checker]:
+    """Register ``fn(answer) -> str | None`` as the checker of task ``task_id`` ("NN.k").
+
+    ``kind`` is one of :data:`KINDS`; a build task gives ``probes``, a function returning the
+    inputs its checker calls the student's function on (each a list of positional arguments).
+    """
     if not TASK_ID.match(task_id):
         raise ValueError(f"task id must look like '03.2' (lesson.task), got {task_id!r}")
+    if kind not in KINDS:
+        raise ValueError(f"the kind of task {task_id} must be one of {KINDS}, got {kind!r}")
+    if (kind == "build") != (probes is not None):
+        raise ValueError(f"task {task_id}: a build task, and only a build task, has probes")
 
     def register(fn: Checker) -> Checker:
         old = _TASKS.get(task_id)
         if old is not None and _origin(old.checker) != _origin(fn):
             raise ValueError(f"task {task_id} is registered twice ({_origin(old.checker)})")
-        _TASKS[task_id] = _Task(task_id, title, fn)
+        _TASKS[task_id] = _Task(task_id, title, fn, kind, probes)
         return fn
 
     return register
+
+
+def explain(task_id: str, title: str, ideas: Mapping[str, Sequence[str]]) -> None:
+    """Register an explain task: a person reads the answer; ``ideas`` only give hints.
+
+    ``ideas`` maps each idea a good answer uses to words that show it; the first idea the
+    answer does not mention yet is offered as a hint, never as a verdict.
+    """
+
+    def _explanation(answer: object) -> str:
+        written = text(answer, "your explanation")
+        words = len(written.split())
+        if words < 20:
+            count = "1 word" if words == 1 else f"{words} words"
+            return f"It is short ({count}): a few full sentences will say more."
+        gaps = missing(written, ideas)
+        if gaps:
+            return f"Before you hand it in: could you say something about {gaps[0]}?"
+        return "Compare it with the model answer once your instructor shares it."
+
+    _explanation.__qualname__ = f"explain_{task_id}"
+    task(task_id, title, "explain")(_explanation)
 
 
 def _origin(fn: Callable[..., object]) -> str:
@@ -106,20 +176,38 @@ def registered() -> dict[str, _Task]:
     return dict(_TASKS)
 
 
+class WrapsKit(Wrong):
+    """Raised by a build checker when the answer only calls the kit's own implementation."""
+
+
+def refuse_kit(answer: object, names: Sequence[str], what: str) -> None:
+    """Raise :class:`WrapsKit` if the function ``answer`` calls one of the kit methods ``names``.
+
+    ``what`` says what the task asks the student to write themselves.
+    """
+    used = kit_calls(answer, names)
+    if used:
+        raise WrapsKit(
+            f"your function calls the kit's own .{used[0]}(...); this task asks you to write "
+            f"{what} yourself, so the check cannot count it."
+        )
+
+
 # ----------------------------------------------------------------------------- the result
 
 
 @dataclass(frozen=True)
 class Check:
-    """What a student sees after ``check(task_id, answer)``: ✓, ✗ or "not answered yet"."""
+    """What a student sees after ``check(task_id, answer)``: ✓, ✗, ✎ (to read) or "…"."""
 
     task_id: str
     title: str
     passed: bool | None
     message: str
+    flags: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        mark = {True: "✓", False: "✗", None: "…"}[self.passed]
+        mark = "✎" if TO_READ in self.flags else {True: "✓", False: "✗", None: "…"}[self.passed]
         title = f" {self.title}" if self.title else ""
         return f"{mark} {self.task_id}{title}: {self.message}"
 
@@ -146,8 +234,8 @@ class Check:
         }
 
     def to_json(self) -> dict[str, object]:
-        """The machine-readable result the grade tool reads: task id and passed."""
-        return {"task": self.task_id, "passed": self.passed}
+        """The machine-readable result: task id, passed, and flags."""
+        return {"task": self.task_id, "passed": self.passed, "flags": list(self.flags)}
 
 
 def unanswered(answer: object, depth: int = 0) -> bool:
@@ -161,13 +249,60 @@ def unanswered(answer: object, depth: int = 0) -> bool:
     return False
 
 
+@contextlib.contextmanager
+def using(variant: object) -> Iterator[None]:
+    """Within the block, the lesson modules' numbers are those of ``variant`` (None: default)."""
+    token = _ACTIVE.set(variant)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active_variant() -> Any:
+    """The variant being checked against (None for the default numbers)."""
+    return _ACTIVE.get()
+
+
+def kind(task_id: str) -> str:
+    """The kind of a registered task: "compute", "predict", "explain" or "build"."""
+    if not isinstance(task_id, str) or task_id not in _TASKS:
+        raise KeyError(_unknown(task_id if isinstance(task_id, str) else _short(task_id)))
+    return _TASKS[task_id].kind
+
+
+def probe_inputs(task_id: str, *, variant: object = None) -> list[list[object]]:
+    """The inputs a build task's checker calls the student's function on (JSON-able).
+
+    Each input is the list of positional arguments: the grader calls ``fn(*input)``.
+    """
+    if kind(task_id) != "build":
+        raise ValueError(f"task {task_id} is a {kind(task_id)} task; only build tasks have inputs")
+    probes = _TASKS[task_id].probes
+    assert probes is not None
+    with using(variant):
+        return [list(args) for args in probes()]
+
+
+def evaluate(task_id: object, answer: object, *, variant: object = None) -> Check:
+    """Decide ``answer`` for task ``task_id`` (against ``variant``'s numbers); never raises.
+
+    Pure: no file is written, nothing printed. A placeholder answer (``None``, ``...``, blank
+    text) is "not answered yet" (``passed`` is ``None``); an explanation always has ``passed``
+    ``None`` (a person reads it); an unknown task id or an answer the checker cannot read is a
+    ✗ with a hint; the expected answer is never shown.
+    """
+    with using(variant):
+        return run(task_id, answer)
+
+
 def run(task_id: object, answer: object) -> Check:
-    """Check ``answer`` for task ``task_id``; never raises (see ``exercises.check``)."""
+    """Check ``answer`` for task ``task_id`` against the active variant (see :func:`evaluate`)."""
     if not isinstance(task_id, str) or task_id not in _TASKS:
         shown = task_id if isinstance(task_id, str) else _short(task_id)
         return Check(shown, "", False, _unknown(shown))
     registered_task = _TASKS[task_id]
-    title = registered_task.title
+    title, explaining = registered_task.title, registered_task.kind == "explain"
     try:
         if unanswered(answer):
             return Check(task_id, title, None, "not answered yet")
@@ -177,11 +312,18 @@ def run(task_id: object, answer: object) -> Check:
         return Check(
             task_id, title, None, f"not answered yet ({note})" if note else "not answered yet"
         )
+    except WrapsKit as hint:
+        return Check(task_id, title, False, str(hint), (WRAPS_KIT,))
     except Wrong as hint:
-        return Check(task_id, title, False, str(hint) or "not right yet.")
+        flags = (WRONG_FORM,) if isinstance(hint, WrongForm) else ()
+        message = str(hint) or "not right yet."
+        return Check(task_id, title, None if explaining else False, message, flags)
     except (Exception, SystemExit) as error:
         message = f"could not check this answer ({type(error).__name__}); look at its form again."
-        return Check(task_id, title, False, message)
+        return Check(task_id, title, None if explaining else False, message)
+    if explaining:
+        note = f" {praise}" if isinstance(praise, str) else ""
+        return Check(task_id, title, None, f"{SAVED}{note}", (TO_READ,))
     return Check(task_id, title, True, praise if isinstance(praise, str) else DEFAULT_PRAISE)
 
 

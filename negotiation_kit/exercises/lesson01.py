@@ -12,7 +12,18 @@ from __future__ import annotations
 
 import negotiation_kit as nk
 
-from ._core import Wrong, callable_, choice, close, interval, mentions, number, task, text
+from ._core import (
+    Wrong,
+    agrees,
+    callable_,
+    choice,
+    close,
+    explain,
+    interval,
+    number,
+    refuse_kit,
+    task,
+)
 
 A_RESERVATION, B_RESERVATION = 0.35, 0.75
 """The exercise's reservation points (Atlantica, Borealia)."""
@@ -43,8 +54,8 @@ def trend(before: float, after: float) -> str:
 def zone(answer: object) -> str:
     low, high = interval(answer, "the zone")
     expected_low, expected_high = scenario().zone().intervals[0]
-    close(low, expected_low, "the low end of the zone (Atlantica's side)")
-    close(high, expected_high, "the high end of the zone (Borealia's side)")
+    close(low, expected_low, "the low end of the zone (Atlantica's side)", decimals=2)
+    close(high, expected_high, "the high end of the zone (Borealia's side)", decimals=2)
     return "both nations accept every agreement in there."
 
 
@@ -52,11 +63,11 @@ def zone(answer: object) -> str:
 def nash_agreement(answer: object) -> str:
     agreement = scenario().outcome().agreement
     assert agreement is not None
-    close(number(answer, "the agreement"), float(agreement), "the agreement")
+    close(number(answer, "the agreement"), float(agreement), "the agreement", decimals=2)
     return "the Nash product of the two gains is largest there."
 
 
-@task("01.3", "Predict: a better alternative for Atlantica")
+@task("01.3", "Predict: a better alternative for Atlantica", "predict")
 def better_alternative(answer: object) -> str:
     predicted = choice(answer, TREND, "your prediction")
     before = scenario().outcome().agreement
@@ -70,31 +81,29 @@ def better_alternative(answer: object) -> str:
     return "a better alternative at home is bargaining power."
 
 
-@task("01.4", "Explain: why a better alternative moves the agreement")
-def explain_alternative(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=20)
-    mentions(
-        written,
-        {
-            "the reservation point or the alternative (BATNA)": [
-                "reservation", "batna", "alternative", "fallback", "walk away",
-            ],
-            "the zone of agreement": ["zone", "zopa", "overlap", "range of agreement"],
-            "where the agreement ends up (the middle of the zone, the Nash product)": [
-                "middle", "midpoint", "halfway", "nash", "split", "product",
-            ],
-        },
-    )  # fmt: skip
-    return "compare it with the model answer in the solutions when your instructor shares them."
+explain(
+    "01.4",
+    "Explain: why a better alternative moves the agreement",
+    {
+        "the reservation point or the alternative (BATNA)": [
+            "reservation", "batna", "alternative", "fallback", "walk away",
+        ],
+        "the zone of agreement": ["zone", "zopa", "overlap", "range of agreement"],
+        "where the agreement ends up (the middle of the zone, the Nash product)": [
+            "middle", "midpoint", "halfway", "nash", "split", "product",
+        ],
+    },
+)  # fmt: skip
 
 
-ZONE_INPUTS = [(0.35, 0.75), (0.1, 0.6), (0.0, 1.0), (0.3, 0.32), (0.7, 0.4), (0.9, 0.2)]
+ZONE_INPUTS = [[0.35, 0.75], [0.1, 0.6], [0.0, 1.0], [0.3, 0.32], [0.7, 0.4], [0.9, 0.2]]
 """Reservation points the student's zone function is tried on: zones first, then none."""
 
 
-@task("01.5", "Build: a zone-of-agreement function")
+@task("01.5", "Build: a zone-of-agreement function", "build", probes=lambda: ZONE_INPUTS)
 def zone_function(answer: object) -> str:
     zone_of_agreement = callable_(answer, "zone_of_agreement")
+    refuse_kit(answer, ["zone", "win_set", "outcome"], "the zone")
     for a, b in ZONE_INPUTS:
         found = zone_of_agreement(a, b)
         pieces = scenario(a, b).zone().intervals
@@ -106,6 +115,6 @@ def zone_function(answer: object) -> str:
         if found is None:
             raise Wrong(f"{where} returned None, but both nations accept some terms there.")
         low, high = interval(found, where)
-        close(low, pieces[0][0], f"the low end of {where}", tol=1e-9)
-        close(high, pieces[0][1], f"the high end of {where}", tol=1e-9)
+        if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
+            raise Wrong(f"{where} is not right yet: which terms would both nations accept?")
     return f"it agrees with the kit on {len(ZONE_INPUTS)} pairs of reservation points."

@@ -15,7 +15,18 @@ from collections.abc import Sequence
 
 import negotiation_kit as nk
 
-from ._core import Wrong, callable_, choice, close, interval, intervals, mentions, task, text
+from ._core import (
+    Wrong,
+    agrees,
+    callable_,
+    choice,
+    close,
+    explain,
+    interval,
+    intervals,
+    refuse_kit,
+    task,
+)
 from .lesson01 import trend
 
 FACTIONS = {"shippers": (0.5, 0.1), "farmers": (0.5, 0.45), "retailers": (-0.2, 0.9)}
@@ -50,8 +61,8 @@ def retailers(answer: object) -> str:
     low, high = interval(answer, "the retailers' acceptance set")
     alone = nk.Nation("retailers", tuple(f for f in factions() if f.name == "retailers"))
     expected_low, expected_high = alone.win_set(nk.Line()).intervals[0]
-    close(low, expected_low, "the low end of the retailers' set (which way do they lean?)")
-    close(high, expected_high, "the high end of the retailers' set")
+    close(low, expected_low, "the low end of the retailers' set (which way do they lean?)", 2)
+    close(high, expected_high, "the high end of the retailers' set", 2)
     return "a faction that leans toward Borealia accepts terms up to its reservation point."
 
 
@@ -62,12 +73,12 @@ def unanimity(answer: object) -> str:
     if len(found) != len(expected):
         raise Wrong("Atlantica's win-set here is not that many pieces: overlap the three sets.")
     for (low, high), (want_low, want_high) in zip(found, expected, strict=True):
-        close(low, want_low, "the low end of the win-set (who is most demanding upward?)")
-        close(high, want_high, "the high end of the win-set (who caps it?)")
+        close(low, want_low, "the low end of the win-set (who is most demanding upward?)", 2)
+        close(high, want_high, "the high end of the win-set (who caps it?)", 2)
     return "the win-set is the overlap of every veto player's acceptance set."
 
 
-@task("02.3", "Predict: one veto or three?")
+@task("02.3", "Predict: one veto or three?", "predict")
 def veto_prediction(answer: object) -> str:
     predicted = choice(answer, ("rises", "falls", "stays"), "your prediction")
     before = explorer_scenario(0.45, vetoes=1).outcome().agreement
@@ -81,48 +92,51 @@ def veto_prediction(answer: object) -> str:
     return "a veto moves the Nash agreement only if it cuts off the point they would choose."
 
 
-@task("02.4", "Explain: how large should a win-set be?")
-def explain_size(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=25)
-    mentions(
-        written,
-        {
-            "the chance of agreement (how likely the win-sets overlap)": [
-                "likely", "chance", "probab", "overlap", "risk", "no agreement", "no deal",
-            ],
-            "the terms Atlantica gets (its bargaining position)": [
-                "terms", "bargain", "leverage", "power", "advantage", "concession",
-            ],
-            "who must ratify (the veto players at home)": [
-                "veto", "ratif", "approv", "block", "farmers", "faction",
-            ],
-        },
-    )  # fmt: skip
-    return "that is Putnam's two-sided point about the size of win-sets."
+explain(
+    "02.4",
+    "Explain: how large should a win-set be?",
+    {
+        "the chance of agreement (how likely the win-sets overlap)": [
+            "likely", "chance", "probab", "overlap", "risk", "no agreement", "no deal",
+        ],
+        "the terms Atlantica gets (its bargaining position)": [
+            "terms", "bargain", "leverage", "power", "advantage", "concession",
+        ],
+        "who must ratify (the veto players at home)": [
+            "veto", "ratif", "approv", "block", "farmers", "faction",
+        ],
+    },
+)  # fmt: skip
 
 
-FACTION_SETS: list[list[tuple[float, float]]] = [
-    [(0.5, 0.1), (0.5, 0.45), (-0.2, 0.9)],
-    [(1.0, 0.3)],
-    [(1 / 3, -0.15), (1 / 3, 0.2), (1 / 3, 0.55)],
-    [(-1.0, 0.6), (0.4, 0.2), (-0.5, 1.4)],
-    [(2.0, 0.7), (-1.0, 0.5)],
+FACTION_SETS: list[list[list[float]]] = [
+    [[0.5, 0.1], [0.5, 0.45], [-0.2, 0.9]],
+    [[1.0, 0.3]],
+    [[1 / 3, -0.15], [1 / 3, 0.2], [1 / 3, 0.55]],
+    [[-1.0, 0.6], [0.4, 0.2], [-0.5, 1.4]],
+    [[2.0, 0.7], [-1.0, 0.5]],
 ]
 """(stake, reservation) lists the student's win-set function is tried on; the last has none."""
 
 
-def _nation(pairs: Sequence[tuple[float, float]]) -> nk.Nation:
+def _nation(pairs: Sequence[Sequence[float]]) -> nk.Nation:
     members = tuple(
         nk.Faction(f"faction {i + 1}", nk.Linear(s, r)) for i, (s, r) in enumerate(pairs)
     )
     return nk.Nation("Atlantica", members)
 
 
-@task("02.5", "Build: a unanimity win-set by hand")
+@task(
+    "02.5",
+    "Build: a unanimity win-set by hand",
+    "build",
+    probes=lambda: [[pairs] for pairs in FACTION_SETS],
+)
 def win_set_function(answer: object) -> str:
     unanimity_win_set = callable_(answer, "unanimity_win_set")
+    refuse_kit(answer, ["win_set", "ratifies", "zone"], "the win-set")
     for pairs in FACTION_SETS:
-        found = unanimity_win_set(list(pairs))
+        found = unanimity_win_set([list(pair) for pair in pairs])
         pieces = _nation(pairs).win_set(nk.Line()).intervals
         where = f"unanimity_win_set({[(round(s, 3), r) for s, r in pairs]})"
         if not pieces:
@@ -132,6 +146,6 @@ def win_set_function(answer: object) -> str:
         if found is None:
             raise Wrong(f"{where} returned None, but every faction accepts some terms there.")
         low, high = interval(found, where)
-        close(low, pieces[0][0], f"the low end of {where}", tol=1e-9)
-        close(high, pieces[0][1], f"the high end of {where}", tol=1e-9)
+        if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
+            raise Wrong(f"{where} is not right yet: which terms does every faction accept?")
     return f"it agrees with the kit on {len(FACTION_SETS)} nations."

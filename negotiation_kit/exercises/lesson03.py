@@ -6,13 +6,14 @@ accept terms only from 0.7 up; both hold a veto (unanimity). Borealia is one act
 accepts terms up to 0.85. Every checker computes what it expects from :func:`scenario`
 through the kit, never from a number typed in.
 
->>> from negotiation_kit.exercises import check
+>>> from negotiation_kit.exercises import evaluate
 >>> talks = scenario()
->>> check("03.3", talks.desirability("Atlantica")).passed
+>>> evaluate("03.3", talks.desirability("Atlantica")).passed
 True
->>> print(check("03.3", 0.5))
-✗ 03.3 The desirability of division, Nash: Δ is not right yet: it is too high. Δ compares
-two outcomes: divided Atlantica with Borealia, and unitary Atlantica with Borealia.
+>>> print(evaluate("03.3", 0.5))
+✗ 03.3 The desirability of division, Nash: Δ is not right yet (an answer to two decimals is
+enough). Δ compares two outcomes: divided Atlantica with Borealia, and unitary Atlantica with
+Borealia.
 """
 
 from __future__ import annotations
@@ -23,12 +24,14 @@ import math
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, interval, mentions, number, task, text
+from ._core import Wrong, callable_, choice, close, explain, interval, number, refuse_kit, task
 
 HAWK_SHARE = 0.4
 HAWK_RESERVATION = 0.7
 DOVE_RESERVATION = -0.1
 B_RESERVATION = 0.85
+DELTA_DECIMALS = 2
+"""Task 03.3: Δ to two decimals (the explorer prints it so)."""
 NEW_HAWK_SHARE = 0.6
 """Task 03.4: the steelworkers' share of the stake rises to this."""
 TRENDS = ("rises", "falls", "stays the same")
@@ -63,8 +66,8 @@ def _unitary(talks: nk.Negotiation) -> nk.Negotiation:
     return dataclasses.replace(talks, a=talks.a.unitary())
 
 
-def _near(value: float, expected: float) -> bool:
-    return math.isclose(value, expected, abs_tol=1e-3)
+def _near(value: float, expected: float, decimals: int = 3) -> bool:
+    return math.isclose(value, expected, abs_tol=0.5 * 10.0**-decimals + 1e-9)
 
 
 @task("03.1", "Where Atlantica as a whole breaks even")
@@ -81,7 +84,7 @@ def _break_even(answer: object) -> str:
         raise Wrong(
             "that is the plain average of the reservations; weigh each by its faction's stake."
         )
-    close(value, low, "the break-even point")
+    close(value, low, "the break-even point", decimals=3)
     return "right: a unitary Atlantica would accept any terms from there up."
 
 
@@ -96,8 +99,8 @@ def _zone(answer: object) -> str:
             "that zone starts where a unitary Atlantica's would: remember that under unanimity "
             "the steelworkers must accept too."
         )
-    close(low, zone_low, "the low end of the zone", tol=1e-3)
-    close(high, zone_high, "the high end of the zone", tol=1e-3)
+    close(low, zone_low, "the low end of the zone", decimals=2)
+    close(high, zone_high, "the high end of the zone", decimals=2)
     return "right: the hawk's veto cuts the zone down to terms it accepts."
 
 
@@ -106,7 +109,7 @@ def _delta(answer: object) -> str:
     value = number(answer, "Δ")
     talks = scenario()
     expected = talks.desirability("Atlantica")
-    if not _near(value, expected):
+    if not _near(value, expected, DELTA_DECIMALS):
         if _near(value, talks.outcome().welfare["Atlantica"]):
             raise Wrong(
                 "that is divided Atlantica's welfare at the outcome; Δ subtracts what a "
@@ -117,7 +120,7 @@ def _delta(answer: object) -> str:
         if _near(value, -expected):
             raise Wrong("the sign is the wrong way round: Δ is divided minus unitary.")
         try:
-            close(value, expected, "Δ")
+            close(value, expected, "Δ", DELTA_DECIMALS)
         except Wrong as wrong:
             raise Wrong(
                 f"{wrong} Δ compares two outcomes: divided Atlantica with Borealia, and "
@@ -126,7 +129,7 @@ def _delta(answer: object) -> str:
     return "right: here the steelworkers' veto is worth something to Atlantica."
 
 
-@task("03.4", "Predict: a bigger hawk")
+@task("03.4", "Predict: a bigger hawk", "predict")
 def _bigger_hawk(answer: object) -> str:
     said = choice(answer, TRENDS, "your prediction")
     before = scenario().desirability("Atlantica")
@@ -149,9 +152,10 @@ def _says(result: object, x: float) -> bool:
     )
 
 
-@task("03.5", "Build: unanimity by hand")
+@task("03.5", "Build: unanimity by hand", "build", probes=lambda: [[x] for x in TEST_TERMS])
 def _ratifies(answer: object) -> str:
     student = callable_(answer, "ratifies")
+    refuse_kit(answer, ["ratifies", "win_set", "zone"], "the ratification rule")
     atlantica = scenario().a
     for x in TEST_TERMS:
         said = _says(student(x), x)
@@ -164,26 +168,23 @@ def _ratifies(answer: object) -> str:
     return "right: your rule agrees with the kit's unanimity everywhere we tried."
 
 
-@task("03.6", "Explain: when do tied hands pay?")
-def _explain(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=25)
-    mentions(
-        written,
-        {
-            "the steelworkers' veto (who can block the deal)": [
-                "veto", "block", "reject", "ratif", "steelworker", "hawk",
-            ],
-            "the zone of agreement (the terms both nations would accept)": [
-                "zone", "overlap", "win-set", "win set", "winset", "both nations",
-            ],
-            "how the veto wins better terms (tied hands)": [
-                "better terms", "tied hand", "pull", "push", "more favourable",
-                "more favorable", "closer to atlantica", "higher terms", "credib",
-            ],
-            "what happens when the hawk asks more than Borealia accepts": [
-                "no deal", "no agreement", "empty", "kill", "fail", "collapse", "breaks down",
-                "break down", "nothing", "walks away",
-            ],
-        },
-    )  # fmt: skip
-    return "a good explanation; compare it with the model answer once the solutions are shared."
+explain(
+    "03.6",
+    "Explain: when do tied hands pay?",
+    {
+        "the steelworkers' veto (who can block the deal)": [
+            "veto", "block", "reject", "ratif", "steelworker", "hawk",
+        ],
+        "the zone of agreement (the terms both nations would accept)": [
+            "zone", "overlap", "win-set", "win set", "winset", "both nations",
+        ],
+        "how the veto wins better terms (tied hands)": [
+            "better terms", "tied hand", "pull", "push", "more favourable",
+            "more favorable", "closer to atlantica", "higher terms", "credib",
+        ],
+        "what happens when the hawk asks more than Borealia accepts": [
+            "no deal", "no agreement", "empty", "kill", "fail", "collapse", "breaks down",
+            "break down", "nothing", "walks away",
+        ],
+    },
+)  # fmt: skip

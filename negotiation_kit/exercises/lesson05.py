@@ -7,10 +7,10 @@ or toward Borealia (stake -1/3, accepting terms only up to its reservation). Atl
 ratifies by unanimity; Borealia accepts terms up to 0.8. Every checker computes what it
 expects from :func:`scenario` through the kit.
 
->>> from negotiation_kit.exercises import check
->>> check("05.1", scenario("aligned", 0.7).desirability("Atlantica")).passed
+>>> from negotiation_kit.exercises import evaluate
+>>> evaluate("05.1", scenario("aligned", 0.7).desirability("Atlantica")).passed
 True
->>> check("05.5", lambda lean, reservation: 0.0).passed
+>>> evaluate("05.5", lambda lean, reservation: 0.0).passed
 False
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, intervals, mentions, number, task, text
+from ._core import Wrong, callable_, choice, close, explain, intervals, number, task
 
 LEANS = ("aligned", "opposed")
 STAKES = {"exporters": 2 / 3, "veto faction": 1 / 3}
@@ -37,8 +37,8 @@ TEST_CASES = (
     ("opposed", 0.05), ("opposed", 0.2), ("opposed", 0.5),
 )  # fmt: skip
 """Task 05.5: the (lean, reservation) pairs a student's function is compared with the kit at."""
-THRESHOLD_TOL = 0.007
-"""Task 05.6: a scan in steps of 0.01 is close enough."""
+THRESHOLD_TOL = 0.01
+"""Task 05.6: a scan in steps of 0.01 is close enough (the task says "within 0.01")."""
 
 
 def scenario(
@@ -62,14 +62,18 @@ def scenario(
     return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
 
 
-def _near(value: float, expected: float) -> bool:
-    return math.isclose(value, expected, abs_tol=1e-3)
+DECIMALS = 2
+"""Tasks 05.1 to 05.3: answers to two decimals."""
+
+
+def _near(value: float, expected: float, tol: float = 1e-3) -> bool:
+    return math.isclose(value, expected, abs_tol=tol)
 
 
 def _delta(value: float, talks: nk.Negotiation, other_lean: nk.Negotiation, tip: str) -> None:
     """Raise Wrong with a specific hint unless ``value`` is Δ of ``talks``."""
     expected = talks.desirability("Atlantica")
-    if _near(value, expected):
+    if _near(value, expected, 0.5 * 10.0**-DECIMALS + 1e-9):
         return
     other = other_lean.desirability("Atlantica")
     if _near(value, other) and not _near(other, 0.0):
@@ -85,7 +89,7 @@ def _delta(value: float, talks: nk.Negotiation, other_lean: nk.Negotiation, tip:
     if _near(value, -expected):
         raise Wrong("the sign is the wrong way round: Δ is divided minus unitary.")
     try:
-        close(value, expected, "Δ")
+        close(value, expected, "Δ", DECIMALS)
     except Wrong as wrong:
         raise Wrong(f"{wrong} {tip}") from None
 
@@ -119,8 +123,8 @@ def _opposed_win_set(answer: object) -> str:
             "that is the win-set of a faction leaning *with* Atlantica; a faction leaning toward "
             "Borealia accepts terms only up to its reservation point."
         )
-    close(low, want_low, "the low end of the win-set")
-    close(high, want_high, "the high end of the win-set")
+    close(low, want_low, "the low end of the win-set", DECIMALS)
+    close(high, want_high, "the high end of the win-set", DECIMALS)
     return "right: this veto cuts off the terms that are best for Atlantica."
 
 
@@ -137,7 +141,7 @@ def _opposed(answer: object) -> str:
     return "right: this veto holds Atlantica below the terms it would otherwise get."
 
 
-@task("05.4", "Predict: a more generous Borealia")
+@task("05.4", "Predict: a more generous Borealia", "predict")
 def _generous(answer: object) -> str:
     said = choice(answer, TRENDS, "your prediction")
     before = scenario("opposed", OPPOSED_RESERVATION).desirability("Atlantica")
@@ -151,18 +155,22 @@ def _generous(answer: object) -> str:
     return "right: the more Borealia would give, the more an opposed veto costs Atlantica."
 
 
-@task("05.5", "Build: Δ for any veto faction")
+@task(
+    "05.5",
+    "Build: Δ for any veto faction",
+    "build",
+    probes=lambda: [[lean, reservation] for lean, reservation in TEST_CASES],
+)
 def _build(answer: object) -> str:
     student = callable_(answer, "delta")
     for lean, reservation in TEST_CASES:
         value = number(student(lean, reservation), f"delta({lean!r}, {reservation})")
         expected = scenario(lean, reservation).desirability("Atlantica")
         if not math.isclose(value, expected, abs_tol=1e-6):
-            way = "too high" if value > expected else "too low"
             raise Wrong(
-                f"delta({lean!r}, {reservation}) is {way}. Build the veto faction with a positive "
-                "stake when it leans with Atlantica and a negative one when it leans toward "
-                "Borealia, then ask the negotiation for its desirability."
+                f"delta({lean!r}, {reservation}) is not right yet. Build the veto faction with "
+                "a positive stake when it leans with Atlantica and a negative one when it leans "
+                "toward Borealia, then ask the negotiation for its desirability."
             )
     return "right: your function agrees with the kit for both leanings."
 
@@ -199,7 +207,7 @@ def _threshold(answer: object) -> str:
         raise Wrong("that is where an aligned hawk's veto starts to bind; this task is about "
                     "the faction leaning toward Borealia.")  # fmt: skip
     try:
-        close(value, expected, "the threshold", tol=THRESHOLD_TOL)
+        close(value, expected, "the threshold", within=THRESHOLD_TOL)
     except Wrong as wrong:
         raise Wrong(
             f"{wrong} Use your delta function: try reservation points between 0 and "
@@ -208,26 +216,23 @@ def _threshold(answer: object) -> str:
     return "right: below it the opposed faction blocks terms a unitary Atlantica would take."
 
 
-@task("05.7", "Explain: why the lean decides")
-def _explain(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=25)
-    mentions(
-        written,
-        {
-            "what an aligned hawk's veto cuts off (terms bad for Atlantica)": [
-                "aligned", "hawk", "with atlantica",
-            ],
-            "what a faction leaning toward Borealia blocks (terms good for Atlantica)": [
-                "toward borealia", "towards borealia", "opposed", "sides with borealia",
-                "side with borealia", "leans the other way", "against atlantica",
-            ],
-            "better terms for Atlantica (tied hands)": [
-                "better terms", "tied hand", "pull", "push", "higher terms",
-                "more favourable", "more favorable",
-            ],
-            "the sign of Δ (when division helps and when it hurts)": [
-                "Δ", "delta", "desirab", "helps", "hurts", "never help", "positive", "negative",
-            ],
-        },
-    )  # fmt: skip
-    return "a good explanation; compare it with the model answer once the solutions are shared."
+explain(
+    "05.7",
+    "Explain: why the lean decides",
+    {
+        "what an aligned hawk's veto cuts off (terms bad for Atlantica)": [
+            "aligned", "hawk", "with atlantica",
+        ],
+        "what a faction leaning toward Borealia blocks (terms good for Atlantica)": [
+            "toward borealia", "towards borealia", "opposed", "sides with borealia",
+            "side with borealia", "leans the other way", "against atlantica",
+        ],
+        "better terms for Atlantica (tied hands)": [
+            "better terms", "tied hand", "pull", "push", "higher terms",
+            "more favourable", "more favorable",
+        ],
+        "the sign of Δ (when division helps and when it hurts)": [
+            "Δ", "delta", "desirab", "helps", "hurts", "never help", "positive", "negative",
+        ],
+    },
+)  # fmt: skip

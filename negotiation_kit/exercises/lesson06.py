@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, mentions, number, task, text
+from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
 
 RESERVATION = 0.3
 """What each nation needs from a deal: its welfare is its weighted terms minus 0.3."""
@@ -83,7 +83,7 @@ def _logroll(answer: object) -> str:
         )
     if abs(value + at_logroll - at_compromise) <= 1e-3:
         raise Wrong("the sign is reversed: the logroll's joint gain minus the compromise's.")
-    close(value, at_logroll - at_compromise, "the extra joint gain")
+    close(value, at_logroll - at_compromise, "the extra joint gain", decimals=2)
     return "trading issues creates value that splitting each issue cannot."
 
 
@@ -127,11 +127,11 @@ def _delta(answer: object) -> str:
             "Δ has the wrong sign: compare Atlantica's net welfare divided with what it gets "
             "as one actor (divided minus unitary)."
         )
-    close(value, expected, "Δ for Atlantica", tol=TWO_ISSUES)
+    close(value, expected, "Δ for Atlantica", decimals=2, within=TWO_ISSUES)
     return "the veto cuts off the logroll, and Atlantica pays for it."
 
 
-@task("06.4", "Predict: a distributive bargain")
+@task("06.4", "Predict: a distributive bargain", "predict")
 def _predict(answer: object) -> str:
     said = choice(answer, ("more", "less", "the same"), "your prediction")
     integrative = scenario(INTEGRATIVE).desirability("Atlantica")
@@ -153,9 +153,15 @@ TEST_POINTS = [(x, y) for x in np.linspace(0.0, 1.0, 9) for y in np.linspace(0.0
 """Deals to test a rule on, none on a faction's line ``g = 0`` (rounding would decide)."""
 
 
-@task("06.5", "Atlantica's ratification rule, by hand")
+@task(
+    "06.5",
+    "Atlantica's ratification rule, by hand",
+    "build",
+    probes=lambda: [[float(x), float(y)] for x, y in TEST_POINTS],
+)
 def _ratifies(answer: object) -> str:
     ratifies = callable_(answer, "your function ratifies(x, y)")
+    refuse_kit(answer, ["ratifies", "win_set", "zone"], "the ratification rule")
     atlantica = scenario().a
     kit = atlantica.ratifies(np.array(TEST_POINTS))
     for (x, y), expected in zip(TEST_POINTS, kit, strict=True):
@@ -174,23 +180,20 @@ def _ratifies(answer: object) -> str:
     return "that is the divided Atlantica's rule: the industry decides, the farm lobby vetoes."
 
 
-@task("06.6", "Why division costs most in integrative bargains")
-def _explain(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=30)
-    mentions(
-        written,
-        {
-            "the logroll (trading one issue against the other)": [
-                "logroll", "trade", "swap", "exchang", "give up", "concession", "link",
-            ],
-            "the farm lobby's veto on issue 2": ["veto", "block", "farm"],
-            "the joint gains (value) that are lost": [
-                "joint", "both nations", "both sides", "value", "pareto", "efficien",
-                "surplus", "pie",
-            ],
-            "the distributive case, for comparison": [
-                "distributive", "zero-sum", "zero sum", "alike", "same weight", "equal weight",
-            ],
-        },
-    )  # fmt: skip
-    return "a clear explanation. Compare it with the model answer in the solutions."
+explain(
+    "06.6",
+    "Why division costs most in integrative bargains",
+    {
+        "the logroll (trading one issue against the other)": [
+            "logroll", "trade", "swap", "exchang", "give up", "concession", "link",
+        ],
+        "the farm lobby's veto on issue 2": ["veto", "block", "farm"],
+        "the joint gains (value) that are lost": [
+            "joint", "both nations", "both sides", "value", "pareto", "efficien",
+            "surplus", "pie",
+        ],
+        "the distributive case, for comparison": [
+            "distributive", "zero-sum", "zero sum", "alike", "same weight", "equal weight",
+        ],
+    },
+)  # fmt: skip

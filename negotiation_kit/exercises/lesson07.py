@@ -18,7 +18,7 @@ import math
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, intervals, mentions, number, task, text
+from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
 
 DOVE, HAWK = "exporters (dove)", "steelworkers (hawk)"
 LEAKY = 0.5
@@ -75,16 +75,22 @@ def _compensation(answer: object) -> str:
             "the minimum compensation is an amount the losers must receive: it is never "
             "negative. Which faction loses at x = 0.5, and by how much?"
         )
-    close(value, float(atlantica().compensation(TERMS)), "the minimum compensation")
+    close(value, float(atlantica().compensation(TERMS)), "the minimum compensation", 2)
     return "that is exactly the steelworkers' loss at x = 0.5."
 
 
 TEST_TERMS = np.linspace(0.0, 1.0, 21)
 
 
-@task("07.2", "Minimum compensation, by hand")
+@task(
+    "07.2",
+    "Minimum compensation, by hand",
+    "build",
+    probes=lambda: [[float(x)] for x in TEST_TERMS],
+)
 def _by_hand(answer: object) -> str:
     compensation = callable_(answer, "your function compensation(x)")
+    refuse_kit(answer, ["compensation"], "the minimum compensation")
     kit = atlantica().compensation(TEST_TERMS)
     for x, expected in zip(TEST_TERMS, kit, strict=True):
         value = number(compensation(float(x)), f"compensation({x:g})")
@@ -113,8 +119,8 @@ def _win_set(answer: object) -> str:
             f"Atlantica's win-set here is {_count(len(expected))}; you gave {_count(len(given))}."
         )
     for (low, high), (lo, hi) in zip(given, expected, strict=True):
-        close(low, lo, "the low end of the win-set")
-        close(high, hi, "the high end of the win-set")
+        close(low, lo, "the low end of the win-set", decimals=3)
+        close(high, hi, "the high end of the win-set", decimals=3)
     return "payments that lose half on the way still open most of the issue."
 
 
@@ -122,7 +128,7 @@ def _count(n: int) -> str:
     return {0: "empty ([])", 1: "one interval"}.get(n, f"{n} intervals")
 
 
-@task("07.4", "Predict: leaky payments and the agreement")
+@task("07.4", "Predict: leaky payments and the agreement", "predict")
 def _predict(answer: object) -> str:
     said = choice(answer, ("rises", "falls", "stays"), "your prediction")
     efficient = scenario(1.0).outcome().agreement
@@ -144,28 +150,25 @@ def _threshold(answer: object) -> str:
     value = number(answer, "the least efficiency")
     if value > 1 or value < 0:
         raise Wrong("an efficiency is a share of each payment that arrives: between 0 and 1.")
-    close(value, least_efficiency(), "the least efficiency")
+    close(value, least_efficiency(), "the least efficiency", decimals=3)
     return "below it, even Borealia's best offer costs more to ratify than the exporters gain."
 
 
-@task("07.6", "Why leaky payments harden the negotiator")
-def _explain(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=30)
-    mentions(
-        written,
-        {
-            "the part of each payment that is lost (the deadweight)": [
-                "deadweight", "lost", "leak", "waste", "half",
-            ],
-            "the compensation the steelworkers must receive": [
-                "compensat", "pay", "steelworker", "hawk", "loser",
-            ],
-            "how the needed payment shrinks as the terms move toward Atlantica": [
-                "smaller", "shrink", "less", "fall", "decreas", "lower", "closer",
-            ],
-            "Atlantica's net welfare N (what its negotiator serves)": [
-                "net welfare", "net national", "net", "n(x)",
-            ],
-        },
-    )  # fmt: skip
-    return "a clear explanation. Compare it with the model answer in the solutions."
+explain(
+    "07.6",
+    "Why leaky payments harden the negotiator",
+    {
+        "the part of each payment that is lost (the deadweight)": [
+            "deadweight", "lost", "leak", "waste", "half",
+        ],
+        "the compensation the steelworkers must receive": [
+            "compensat", "pay", "steelworker", "hawk", "loser",
+        ],
+        "how the needed payment shrinks as the terms move toward Atlantica": [
+            "smaller", "shrink", "less", "fall", "decreas", "lower", "closer",
+        ],
+        "Atlantica's net welfare N (what its negotiator serves)": [
+            "net welfare", "net national", "net", "n(x)",
+        ],
+    },
+)  # fmt: skip

@@ -18,7 +18,7 @@ import functools
 import math
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, mentions, number, task, text
+from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
 
 HAWK = "steelworkers (hawk)"
 BINDING, HARDER, TOO_HAWKISH = 0.6, 0.7, 0.95
@@ -100,7 +100,7 @@ def _delta(answer: object) -> str:
             "that is Δ with payments foreclosed; here Atlantica can pay its steelworkers "
             f"up to {SIZED:g}."
         )
-    close(value, talks.desirability("Atlantica"), "Δ for Atlantica")
+    close(value, talks.desirability("Atlantica"), "Δ for Atlantica", decimals=2)
     return "a small budget buys off part of the veto, and part of the tied-hands advantage."
 
 
@@ -116,7 +116,7 @@ def _who_gains() -> str:
     return next((name for name, gained in gains.items() if gained), "neither")
 
 
-@task("08.2", "Predict: who gains from Atlantica's capacity to pay?")
+@task("08.2", "Predict: who gains from Atlantica's capacity to pay?", "predict")
 def _predict(answer: object) -> str:
     said = choice(answer, WHO, "your prediction")
     if said != _who_gains():
@@ -130,9 +130,15 @@ def _predict(answer: object) -> str:
 TEST_BUDGETS = (0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.24, 0.26, 0.3, 1.0)
 
 
-@task("08.3", "The win-set's edge, by hand")
+@task(
+    "08.3",
+    "The win-set's edge, by hand",
+    "build",
+    probes=lambda: [[budget] for budget in TEST_BUDGETS],
+)
 def _edge(answer: object) -> str:
     edge = callable_(answer, "your function lowest_ratified(budget)")
+    refuse_kit(answer, ["win_set", "zone", "ratifies"], "the edge of the win-set")
     for budget in TEST_BUDGETS:
         value = number(edge(budget), f"lowest_ratified({budget:g})")
         expected = atlantica(budget, HARDER).win_set(nk.Line()).intervals[0][0]
@@ -161,14 +167,14 @@ def _size(answer: object) -> str:
     value = number(answer, "the least budget")
     if value < 0:
         raise Wrong("a budget is an amount Atlantica may pay: it cannot be negative.")
-    close(value, least_budget(), "the least budget")
+    close(value, least_budget(), "the least budget", decimals=3)
     return "just enough to buy the steelworkers' consent at Borealia's best offer."
 
 
 OUTCOMES = ("Atlantica", "Borealia", "no deal")
 
 
-@task("08.5", "Two-sided division: who comes out ahead?")
+@task("08.5", "Two-sided division: who comes out ahead?", "predict")
 def _two_sided(answer: object) -> str:
     said = choice(answer, OUTCOMES, "your answer")
     outcome = scenario(math.inf, BINDING, "divided").outcome()
@@ -184,24 +190,21 @@ def _two_sided(answer: object) -> str:
     return "the side that can buy off its hawk is the side that gives way."
 
 
-@task("08.6", "Foreclose or pay?")
-def _explain(answer: object) -> str:
-    written = text(answer, "your explanation", min_words=30)
-    mentions(
-        written,
-        {
-            "tied hands (a veto that binds at home wins better terms)": [
-                "tied", "bind", "credib", "commit", "veto",
-            ],
-            "Borealia's view of a partner able to pay": [
-                "borealia", "partner", "other side", "other nation", "foreign",
-            ],
-            "the risk of no deal when the hawk asks too much": [
-                "no deal", "no agreement", "kill", "empty", "too hawkish", "risk", "fail",
-            ],
-            "sizing the budget (just enough to open the zone)": [
-                "size", "small budget", "limited", "just enough", "cap", "budget",
-            ],
-        },
-    )  # fmt: skip
-    return "a clear explanation. Compare it with the model answer in the solutions."
+explain(
+    "08.6",
+    "Foreclose or pay?",
+    {
+        "tied hands (a veto that binds at home wins better terms)": [
+            "tied", "bind", "credib", "commit", "veto",
+        ],
+        "Borealia's view of a partner able to pay": [
+            "borealia", "partner", "other side", "other nation", "foreign",
+        ],
+        "the risk of no deal when the hawk asks too much": [
+            "no deal", "no agreement", "kill", "empty", "too hawkish", "risk", "fail",
+        ],
+        "sizing the budget (just enough to open the zone)": [
+            "size", "small budget", "limited", "just enough", "cap", "budget",
+        ],
+    },
+)  # fmt: skip
