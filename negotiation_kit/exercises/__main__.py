@@ -6,7 +6,8 @@
   student bundle (no solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle
   in ``OUT`` in place; with a roster, one bundle per student in ``OUT/<id>/`` with their own
   numbers;
-- ``grade SUBMISSIONS --out results.csv [--timeout S]``: run and grade submitted notebooks;
+- ``grade SUBMISSIONS --out results.csv [--timeout S] [--jobs N] [--roster R] [--no-sandbox]``:
+  run submitted notebooks in a sandbox and grade them (``docs/grading.md``);
 - ``reset NAME [--dir DIR]``: a fresh copy of an exercise, next to the student's own (the
   exercises folder is found from the current folder unless ``--dir`` is given).
 
@@ -46,6 +47,15 @@ def _parser() -> argparse.ArgumentParser:
     grade.add_argument("--out", type=Path, default=Path("results.csv"), help="the CSV to write")
     grade.add_argument("--timeout", type=float, default=120.0, help="seconds per notebook")
     grade.add_argument("--feedback", type=Path, default=None, help="folder of feedback files")
+    grade.add_argument(
+        "--jobs", type=int, default=None, help="notebooks at a time (default: cores)"
+    )
+    grade.add_argument("--memory", type=int, default=2048, help="memory limit per notebook in MB")
+    grade.add_argument("--roster", type=Path, default=None, help="CSV with an id column")
+    grade.add_argument(
+        "--no-sandbox", action="store_true",
+        help="run submissions with your own permissions (only if bubblewrap cannot run)",
+    )  # fmt: skip
     reset = commands.add_parser("reset", help="a fresh copy of an exercise")
     reset.add_argument("name", help="the exercise, e.g. 03_tied_hands")
     reset.add_argument("--dir", type=Path, default=None, help="your exercises folder")
@@ -106,15 +116,37 @@ def _release(args: argparse.Namespace) -> int:
 
 def _grade(args: argparse.Namespace) -> int:
     try:
-        from ._grade import grade
+        from ._collect import RosterError, read_roster
+        from ._grade import GradeError, grade
+        from ._sandbox import HOW_TO_PROCEED, sandbox_problem
     except ImportError:
         return _fail("grade is an instructor command; it is not part of the student bundle")
     if not args.submissions.is_dir():
         return _fail(f"there is no folder {args.submissions}")
     if args.timeout <= 0:
         return _fail(f"--timeout must be a positive number of seconds, got {args.timeout:g}")
+    if args.jobs is not None and args.jobs < 1:
+        return _fail(f"--jobs must be 1 or more, got {args.jobs}")
+    if args.memory < 256:
+        return _fail(f"--memory must be at least 256 (MB), got {args.memory}")
+    if args.no_sandbox:
+        print(
+            "warning: --no-sandbox: the submissions run with your own permissions and can read, "
+            "change or delete any file you can",
+            file=sys.stderr,
+        )
+    else:
+        problem = sandbox_problem()
+        if problem is not None:
+            return _fail(f"cannot grade in a sandbox: {problem}; {HOW_TO_PROCEED}")
     try:
-        grade(args.submissions, args.out, args.timeout, args.feedback)
+        roster = read_roster(args.roster) if args.roster is not None else None
+        grade(
+            args.submissions, args.out, args.timeout, args.feedback, jobs=args.jobs,
+            sandbox=not args.no_sandbox, memory=args.memory * 1024**2, roster=roster,
+        )  # fmt: skip
+    except (GradeError, RosterError) as error:
+        return _fail(str(error))
     except OSError as error:
         return _fail(f"could not write the results: {error}")
     return 0

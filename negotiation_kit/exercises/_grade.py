@@ -1,160 +1,146 @@
-"""Grade a folder of submitted exercise notebooks.
+"""Grade a class: find every submission, run each in a sandbox, decide every task yourself.
 
-**Who is who.** Each sub-folder of the submissions folder is one student (its name is the
-student), holding their exercise notebooks, e.g. ``submissions/ada/01_one_issue.ipynb``; a
-notebook lying directly in the submissions folder is a student of its own, named by its file
-name without ``.ipynb`` (e.g. ``submissions/ada_01_one_issue.ipynb``).
+The steps, each in its own module: ``_collect`` finds the notebooks and says whose each one
+is; ``_runner`` runs one in a fresh kernel under bubblewrap (``_sandbox``) and reads its
+answers back as plain data (``_harvest``); ``_verdict`` decides each task with the kit's
+``evaluate`` in this process; ``_report`` writes the grades CSV, the feedback files and the
+export of written answers. Notebooks run ``jobs`` at a time, each in a process of its own.
 
-Each notebook is copied into a temporary folder of its own and run there by a fresh kernel
-(nbclient) with a time limit for the whole notebook, so a submission that loops, raises, exits,
-is not a notebook at all, or deletes files around it is recorded as such; the submissions
-themselves are only read. The lesson of a notebook is the first two digits followed by ``_``
-in its file name (``01_one_issue.ipynb``, ``ada_01_one_issue.ipynb``). The results come from
-the machine-readable output of each ``check(...)``: one CSV row per student and a column per
-task (passed, failed, unanswered, error: a check that never ran, or missing: no notebook of
-that lesson handed in), and a markdown feedback file per student.
+When one student handed in several notebooks of one lesson (a fresh copy from ``reset``
+beside the original, a duplicate), all are run and the one graded is the one with the most
+answered tasks; ties go to the most recently modified, then to the first by path. The others
+are named in the report.
 """
 
 from __future__ import annotations
 
-import csv
-import json
+import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from ._core import MIME
+from . import _collect
+from ._core import unanswered
+from ._runner import Job, Outcome, run_notebook
+from ._verdict import NO_ANSWER, Verdict, decide, kind_of
 
-STATUS = {True: "passed", False: "failed", None: "unanswered"}
-LESSON = re.compile(r"(?<!\d)(\d\d)_[A-Za-z]")
+DEFAULT_MEMORY = 2 * 1024**3
+
+
+class GradeError(ValueError):
+    """Grading cannot start (the message says why and what to do)."""
 
 
 @dataclass
-class Run:
-    """What happened to one submitted notebook."""
+class Graded:
+    """One submission, run and decided."""
 
-    student: str
-    notebook: str
-    status: str = "ok"
-    results: dict[str, str] = field(default_factory=dict)
-    messages: dict[str, str] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    seconds: float = 0.0
+    submission: _collect.Submission
+    outcome: Outcome
+    verdicts: dict[str, Verdict] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def answered(self) -> int:
+        return sum(v.status not in ("unanswered", NO_ANSWER) for v in self.verdicts.values())
 
 
-def submissions(folder: Path) -> list[tuple[str, Path]]:
-    """(student, notebook) pairs: a sub-folder per student, or a loose notebook per student."""
-    found: list[tuple[str, Path]] = []
-    for entry in sorted(folder.iterdir()):
-        if entry.name.startswith("."):
+def _variant(student: str, roster: dict[str, str] | None) -> object:
+    if roster is None or student not in roster:
+        return None
+    import importlib
+
+    variant_for = getattr(importlib.import_module(__package__), "variant_for", None)
+    return variant_for(student) if callable(variant_for) else None
+
+
+def _decide_all(graded: Graded, known: list[str], roster: dict[str, str] | None) -> None:
+    sub, out = graded.submission, graded.outcome
+    lesson_tasks = [t for t in known if sub.lesson and t.startswith(sub.lesson + ".")]
+    variant = _variant(sub.student, roster)
+    attempts, where = _collect.read_attempts(sub.path)
+    predicted = [t for t in lesson_tasks if kind_of(t) == "predict" and t in out.answers]
+    if attempts is None and any(not unanswered(out.answers[t]) for t in predicted):
+        graded.notes.append(f"{where}, so no prediction can count as right on the first try")
+    for task_id in sorted(out.answers):
+        if task_id not in known:
+            graded.unknown.append(task_id)
+        elif task_id not in lesson_tasks:
+            graded.notes.append(
+                f"check('{task_id}', ...) belongs to another lesson; not graded here"
+            )
+    for task_id in lesson_tasks:
+        kind = kind_of(task_id)
+        if task_id not in out.answers:
+            why = out.unanswerable.get(task_id)
+            message = (
+                f"{task_id}: the answer could not be read back ({why})"
+                if why
+                else f"{task_id}: this check did not run (its cell did not run or raised before it)"
+            )
+            graded.verdicts[task_id] = Verdict(NO_ANSWER, message)
             continue
-        if entry.is_dir():
-            found.extend((entry.name, nb) for nb in sorted(entry.glob("*.ipynb")))
-        elif entry.suffix == ".ipynb":
-            found.append((entry.stem, entry))
-    return found
+        answer = out.answers[task_id]
+        graded.verdicts[task_id] = decide(task_id, kind, answer, attempts, variant)
+        if kind == "explain" and isinstance(answer, str) and not unanswered(answer):
+            graded.texts[task_id] = _paragraphs(answer)
 
 
-def _read_outputs(notebook: Any, run: Run) -> None:
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
+def _paragraphs(text: str) -> str:
+    """A written answer with its code-cell line breaks joined (blank lines kept)."""
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def grade_one(job: Job, submission: _collect.Submission, roster: dict[str, str] | None) -> Graded:
+    """Run one submission and decide its tasks (in a worker process)."""
+    from . import tasks
+
+    graded = Graded(submission, run_notebook(job))
+    try:
+        _decide_all(graded, tasks(), roster)
+    except Exception as error:  # a checker that breaks must not lose the other results
+        graded.notes.append(f"the grader could not decide every task ({type(error).__name__})")
+    return graded
+
+
+def _probes(
+    known: list[str], student: str, roster: dict[str, str] | None
+) -> dict[str, list[object]]:
+    from . import probe_inputs  # type: ignore[attr-defined]
+
+    variant = _variant(student, roster)
+    return {t: probe_inputs(t, variant=variant) for t in known if kind_of(t) == "build"}
+
+
+def choose(graded: list[Graded]) -> tuple[dict[tuple[str, str | None], Graded], list[Graded]]:
+    """The submission graded per (student, lesson), and the ones set aside."""
+    chosen: dict[tuple[str, str | None], Graded] = {}
+    aside: list[Graded] = []
+    by_key: dict[tuple[str, str | None], list[Graded]] = {}
+    for item in graded:
+        by_key.setdefault((item.submission.student, item.submission.lesson), []).append(item)
+    for key, items in by_key.items():
+        if key[1] is None:  # notebooks of no known lesson: report each, grade none
+            aside.extend(items)
             continue
-        for output in cell.get("outputs", []):
-            data = output.get("data", {})
-            if MIME in data:
-                result = data[MIME]
-                result = json.loads(result) if isinstance(result, str) else result
-                task_id, passed = str(result.get("task")), result.get("passed")
-                run.results[task_id] = STATUS.get(passed, "error")
-                text = data.get("text/plain", "")
-                run.messages[task_id] = "".join(text) if isinstance(text, list) else str(text)
-            elif output.get("output_type") == "error":
-                run.problems.append(f"a cell raised {output.get('ename')}: {output.get('evalue')}")
-
-
-def run_notebook(student: str, path: Path, timeout: float, kernel: str = "python3") -> Run:
-    """Run a copy of one submission in its own folder and kernel, within ``timeout`` seconds."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-
-    from ._generate import nbformat
-
-    run = Run(student, path.name)
-    start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="nk-grade-") as scratch:
-        work = Path(scratch) / "work"
-        work.mkdir()
-        copy = work / path.name
-        shutil.copyfile(path, copy)
-        try:
-            notebook = nbformat.read(copy, as_version=4)
-            nbformat.validate(notebook)
-        except Exception as error:
-            run.status = "not a valid notebook"
-            run.problems.append(f"could not read it as a notebook ({type(error).__name__})")
-            return run
-        client = NotebookClient(
-            notebook,
-            timeout=timeout,
-            kernel_name=kernel,
-            allow_errors=True,
-            startup_timeout=60,
-            resources={"metadata": {"path": str(work)}},
-        )
-        try:
-            with client.setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
-                for index, cell in enumerate(notebook.cells):
-                    left = timeout - (time.monotonic() - start)
-                    if left <= 0:
-                        raise CellTimeoutError("the notebook ran out of time")
-                    client.timeout = max(1, int(left))
-                    client.execute_cell(cell, index)
-        except CellTimeoutError:
-            run.status = "timeout"
-            run.problems.append(f"it did not finish within {timeout:g} s (a loop that never ends?)")
-        except DeadKernelError:
-            run.status = "kernel died"
-            run.problems.append("the kernel stopped while running it (exit, crash or memory)")
-        except Exception as error:
-            run.status = "error"
-            run.problems.append(f"it could not be run ({type(error).__name__})")
-        _read_outputs(notebook, run)
-        if run.status == "ok" and run.problems:
-            run.status = "raised"
-    run.seconds = time.monotonic() - start
-    return run
-
-
-def expected_tasks(notebook_name: str, known: list[str]) -> list[str]:
-    """The tasks of the lesson a notebook's file name starts with ("03_..." -> 03.*)."""
-    match = LESSON.search(notebook_name)
-    return [t for t in known if match and t.startswith(match.group(1) + ".")]
-
-
-def _feedback(student: str, runs: list[Run], known: list[str]) -> str:
-    lines = [f"# Feedback for {student}", ""]
-    for run in runs:
-        lines += [f"## {run.notebook}", "", f"Status: **{run.status}** ({run.seconds:.1f} s)", ""]
-        lines += [f"- {problem}" for problem in run.problems]
-        if run.problems:
-            lines.append("")
-        tasks = expected_tasks(run.notebook, known) or sorted(run.results)
-        for task_id in sorted(set(tasks) | set(run.results)):
-            message = run.messages.get(task_id, f"{task_id}: this check did not run")
-            lines.append(f"- {message}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _safe(name: str) -> str:
-    return re.sub(r"[^\w.-]+", "_", name).strip("._") or "student"
+        items.sort(key=lambda g: (-g.answered, -g.submission.modified, g.submission.shown))
+        chosen[key] = items[0]
+        for other in items[1:]:
+            items[0].notes.append(
+                f"also handed in {other.submission.shown} ({other.answered} tasks answered): "
+                f"not graded; {items[0].submission.shown} has the most answers"
+            )
+            aside.append(other)
+    return chosen, aside
 
 
 def grade(
@@ -162,49 +148,62 @@ def grade(
     out: Path,
     timeout: float = 120.0,
     feedback: Path | None = None,
-    kernel: str = "python3",
+    *,
+    jobs: int | None = None,
+    sandbox: bool = True,
+    memory: int = DEFAULT_MEMORY,
+    roster: dict[str, str] | None = None,
     progress: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
-) -> list[Run]:
-    """Grade every submission under ``folder``; write ``out`` (CSV) and feedback files."""
-    from . import tasks
+) -> list[Graded]:
+    """Grade every submission under ``folder``; write ``out`` (CSV), feedback and answers."""
+    from . import _report, tasks
 
+    found = _collect.find(folder)
+    if not found:
+        raise GradeError(f"no notebook (*.ipynb) was found anywhere under {folder.resolve()}")
     known = tasks()
-    work = submissions(folder)
-    runs: list[Run] = []
+    hidden = (folder.resolve(),)
+    jobs_list = [
+        (Job(s.student, s.path, s.shown, timeout, memory, sandbox, hidden,
+             _probes(known, s.student, roster)), s)
+        for s in found
+    ]  # fmt: skip
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(jobs_list)))
+    progress(
+        f"grading {len(found)} notebooks from {folder} ({workers} at a time, "
+        f"at most {timeout:g} s each{'' if sandbox else ', NOT sandboxed'})"
+    )
+    graded = _run_all(jobs_list, roster, workers, progress)
+    chosen, aside = choose(graded)
+    written = _report.write(out, feedback, folder, chosen, aside, known, roster)
+    progress(written)
+    return graded
+
+
+def _run_all(
+    jobs_list: list[tuple[Job, _collect.Submission]],
+    roster: dict[str, str] | None,
+    workers: int,
+    progress: Callable[[str], None],
+) -> list[Graded]:
     start = time.monotonic()
-    progress(f"grading {len(work)} notebooks from {folder} (at most {timeout:g} s each)")
-    for done, (student, path) in enumerate(work, start=1):
-        run = run_notebook(student, path, timeout, kernel)
-        runs.append(run)
+    graded: list[Graded] = []
+
+    def done(item: Graded) -> None:
+        graded.append(item)
         elapsed = time.monotonic() - start
-        left = elapsed / done * (len(work) - done)
+        left = elapsed / len(graded) * (len(jobs_list) - len(graded))
         progress(
-            f"[{done}/{len(work)}] {student}/{path.name}: {run.status} "
-            f"({run.seconds:.1f} s); about {left:.0f} s left"
+            f"[{len(graded)}/{len(jobs_list)}] {item.submission.shown}: {item.outcome.status} "
+            f"({item.outcome.seconds:.1f} s); about {left:.0f} s left"
         )
-    students = sorted({run.student for run in runs})
-    columns = sorted({t for run in runs for t in expected_tasks(run.notebook, known)}
-                     | {t for run in runs for t in run.results})  # fmt: skip
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".part")
-    with partial.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["student", "notebooks", "status", "passed", *columns])
-        for student in students:
-            own = [run for run in runs if run.student == student]
-            merged: dict[str, str] = {}
-            for run in own:
-                merged.update(run.results)
-            handed_in = {t for run in own for t in expected_tasks(run.notebook, known)}
-            cells = [merged.get(t, "error" if t in handed_in else "missing") for t in columns]
-            status = "; ".join(f"{run.notebook}: {run.status}" for run in own)
-            notebooks = "; ".join(run.notebook for run in own)
-            writer.writerow([student, notebooks, status, cells.count("passed"), *cells])
-    partial.replace(out)
-    feedback = feedback if feedback is not None else out.with_name(out.stem + "_feedback")
-    feedback.mkdir(parents=True, exist_ok=True)
-    for student in students:
-        text = _feedback(student, [run for run in runs if run.student == student], known)
-        (feedback / f"{_safe(student)}.md").write_text(text, encoding="utf-8")
-    progress(f"wrote {out} and {len(students)} feedback files in {feedback}")
-    return runs
+
+    if workers == 1:
+        for job, submission in jobs_list:
+            done(grade_one(job, submission, roster))
+        return graded
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        futures: list[Any] = [pool.submit(grade_one, j, s, roster) for j, s in jobs_list]
+        for future in as_completed(futures):
+            done(future.result())
+    return graded
