@@ -25,7 +25,8 @@ FRESH = "negotiation_kit/exercises/fresh"
 """Pristine exercises inside the bundle's package, for ``reset`` (package data)."""
 INSTRUCTOR_ONLY = frozenset(
     {"_generate.py", "_release.py", "_bundle.py", "_roster.py", "_otter.py", "_readme.py"}
-    | {"_grade.py", "_sandbox.py", "_collect.py"}
+    | {"_grade.py", "_sandbox.py", "_collect.py", "_harvest.py", "_runner.py", "_verdict.py"}
+    | {"_report.py"}
 )
 """Modules of ``negotiation_kit/exercises`` left out of a bundle: tools students never run."""
 ASSETS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".csv")
