@@ -78,6 +78,9 @@ def check_calls(cell_source: str) -> list[CheckCall]:
 
 DUMPER = r"""
 def _nk_make_dumper(json, inspect, math, signal, sys):
+    dumps, loads, getsource = json.dumps, json.loads, inspect.getsource
+    set_handler, set_timer, alarm = signal.signal, signal.setitimer, signal.SIGALRM
+    timer = signal.ITIMER_REAL
     def plain(value, depth=0):
         if depth > 12:
             return {"unreadable": "nested too deep"}
@@ -88,7 +91,7 @@ def _nk_make_dumper(json, inspect, math, signal, sys):
         if isinstance(value, int):
             return value if abs(value) < 2 ** 53 else float(value)
         if isinstance(value, float):
-            return value
+            return value if math.isfinite(value) else {"unreadable": repr(value)}
         kind = type(value)
         if kind.__module__ == "numpy" and getattr(value, "ndim", None) == 0:
             return plain(value.item(), depth + 1)
@@ -106,31 +109,31 @@ def _nk_make_dumper(json, inspect, math, signal, sys):
 
     def probe(fn, inputs, seconds):
         try:
-            source = inspect.getsource(fn)
+            source = getsource(fn)
         except Exception:
             source = None
         calls = []
-        old = signal.signal(signal.SIGALRM, timed_out)
+        old = set_handler(alarm, timed_out)
         try:
             for given in inputs:
                 args = given if isinstance(given, list) else [given]
-                signal.setitimer(signal.ITIMER_REAL, seconds)
+                set_timer(timer, seconds)
                 try:
                     output = plain(fn(*args))
                 except BaseException as error:
                     output = {"raised": type(error).__name__}
                 finally:
-                    signal.setitimer(signal.ITIMER_REAL, 0)
+                    set_timer(timer, 0)
                 calls.append([given, output])
         finally:
-            signal.signal(signal.SIGALRM, old)
+            set_handler(alarm, old)
         return {"function": {"source": source, "calls": calls}}
 
     def dump(value, inputs_json):
-        inputs = json.loads(inputs_json)
+        inputs = loads(inputs_json)
         if callable(value) and not isinstance(value, type) and inputs is not None:
-            return json.dumps(probe(value, inputs, 5.0))
-        return json.dumps(plain(value))
+            return dumps(probe(value, inputs, 5.0))
+        return dumps(plain(value))
 
     def error_line():
         tb = getattr(sys, "last_traceback", None)

@@ -1,10 +1,10 @@
 """Run one submitted notebook in a fresh (sandboxed) kernel and collect its answers.
 
 The notebook is copied into a temporary folder of its own and its code cells are run one by
-one, within one time limit for the whole notebook. Saved outputs are never read: nbclient
-clears them, and answers are read from the kernel after each cell ran (``_harvest``). A cell
-that did not run, or raised before its check, gives no answer. The submission itself is
-only read.
+one, within one time limit for the whole notebook. Outputs are never read, neither the saved
+ones nor those of this run: answers are read from the kernel after each cell ran
+(``_harvest``), and errors from the kernel's replies. A cell that did not run, or raised
+before its check, gives no answer. The submission itself is only read.
 """
 
 from __future__ import annotations
@@ -103,25 +103,34 @@ def _run_cells(client: Any, notebook: Any, job: Job, out: Outcome, start: float)
         client.timeout = max(1, int(left))
         replies.clear()
         client.execute_cell(cell, index)
-        reply = replies[-1] if replies else {}
-        raised = reply.get("content", {}).get("status") != "ok"
-        for output in cell.get("outputs", []):
-            if output.get("output_type") == "error":
-                name = output.get("ename", "an error")
-                out.problems.append(
-                    f"cell {index + 1} raised {name}: {output.get('evalue', '')}"[:300]
-                )
-                if name == "MemoryError":
-                    out.status = "memory limit"
-                    out.problems.append(
-                        f"it used more memory than the limit ({job.memory // 1024**2} MB)"
-                    )
+        if not replies:
+            continue  # a blank cell is not run (its saved outputs are never read)
+        content = replies[-1].get("content", {})
+        raised = content.get("status") != "ok"
+        if raised:
+            name = str(content.get("ename", "an error"))
+            problem = f"cell {index + 1} raised {name}: {content.get('evalue', '')}"
+            out.problems.append(problem[:300])
+            if name == "MemoryError" and out.status != "memory limit":
+                out.status = "memory limit"
+                out.problems.append(f"it used more memory than allowed ({job.memory // 2**20} MB)")
         _harvest_cell(client, token, cell.source, raised, job, out)
+
+
+def _client_class() -> Any:
+    from nbclient import NotebookClient
+
+    class Client(NotebookClient):
+        """A client that keeps no output: the grader reads answers, never what was shown."""
+
+        def output(self, outs: Any, msg: Any, display_id: Any, cell_index: int) -> None:
+            return None
+
+    return Client
 
 
 def run_notebook(job: Job) -> Outcome:
     """Run ``job``'s notebook within its time limit; never raises."""
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     from ._generate import nbformat
@@ -142,9 +151,10 @@ def run_notebook(job: Job) -> Outcome:
             out.seconds = time.monotonic() - start
             return out
         manager = kernel_manager(Path(scratch), work, job.memory, job.sandbox, job.hidden)
-        client = NotebookClient(
+        client = _client_class()(
             notebook, km=manager, timeout=int(job.timeout), allow_errors=True,
             startup_timeout=STARTUP_SECONDS, resources={"metadata": {"path": str(work)}},
+            store_widget_state=False,
         )  # fmt: skip
         try:
             with client.setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):
