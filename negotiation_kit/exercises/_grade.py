@@ -29,7 +29,7 @@ from typing import Any
 from . import _collect
 from ._core import unanswered
 from ._runner import Job, Outcome, run_notebook
-from ._verdict import NO_ANSWER, Verdict, decide, kind_of
+from ._verdict import NO_ANSWER, Verdict, decide, kind_of, meant_id
 
 DEFAULT_MEMORY = 2 * 1024**3
 
@@ -73,9 +73,11 @@ def _decide_all(graded: Graded, known: list[str], roster: dict[str, str] | None)
     predicted = [t for t in lesson_tasks if kind_of(t) == "predict" and t in out.answers]
     if attempts is None and any(not unanswered(out.answers[t]) for t in predicted):
         graded.notes.append(f"{where}, so no prediction can count as right on the first try")
-    for task_id in sorted(out.answers):
+    meant: dict[str, str] = {}
+    for task_id in sorted(set(out.answers) | set(out.unanswerable)):
         if task_id not in known:
             graded.unknown.append(task_id)
+            meant[meant_id(task_id)] = task_id
         elif task_id not in lesson_tasks:
             graded.notes.append(
                 f"check('{task_id}', ...) belongs to another lesson; not graded here"
@@ -84,11 +86,17 @@ def _decide_all(graded: Graded, known: list[str], roster: dict[str, str] | None)
         kind = kind_of(task_id)
         if task_id not in out.answers:
             why = out.unanswerable.get(task_id)
-            message = (
-                f"{task_id}: the answer could not be read back ({why})"
-                if why
-                else f"{task_id}: this check did not run (its cell did not run or raised before it)"
-            )
+            if why:
+                message = f"{task_id}: the answer could not be read back ({why})"
+            elif task_id in meant:
+                message = (
+                    f"{task_id}: no check of this task ran; your notebook checks "
+                    f"'{meant[task_id]}', which is no task (write '{task_id}')"
+                )
+            else:
+                message = (
+                    f"{task_id}: this check did not run (its cell did not run or raised before it)"
+                )
             graded.verdicts[task_id] = Verdict(NO_ANSWER, message)
             continue
         answer = out.answers[task_id]
@@ -107,7 +115,11 @@ def grade_one(job: Job, submission: _collect.Submission, roster: dict[str, str] 
     """Run one submission and decide its tasks (in a worker process)."""
     from . import tasks
 
-    graded = Graded(submission, run_notebook(job))
+    try:
+        outcome = run_notebook(job)
+    except Exception as error:  # one notebook must never stop the class's grading
+        outcome = Outcome("error", problems=[f"it could not be run ({type(error).__name__})"])
+    graded = Graded(submission, outcome)
     try:
         _decide_all(graded, tasks(), roster)
     except Exception as error:  # a checker that breaks must not lose the other results

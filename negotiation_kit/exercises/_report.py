@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._collect import file_names
-from ._verdict import MISSING
+from ._verdict import MISSING, meant_id
 
 if TYPE_CHECKING:
     from ._grade import Graded
@@ -58,7 +58,8 @@ def _feedback(student: str, own: list[Graded], aside: list[Graded], roster_note:
         lines += [f"Status: **{out.status}** ({out.seconds:.1f} s)", ""]
         lines += [f"- {problem}" for problem in out.problems]
         lines += [
-            f"- check('{t}', ...): there is no task '{t}', so it was not graded"
+            f"- check('{t}', ...): there is no task '{t}' (did you mean '{meant_id(t)}'?), "
+            "so it was not graded"
             for t in graded.unknown
         ]
         lines += [f"- {note}" for note in graded.notes]
@@ -114,8 +115,8 @@ def write(
         verdicts = {t: v for g in own for t, v in g.verdicts.items()}
         cells = [verdicts[t].status if t in verdicts else MISSING for t in columns]
         total = sum(verdicts[t].counts for t in auto if t in verdicts)
-        notes = [f"{g.submission.shown}: {n}" for g in own for n in g.notes]
-        notes += [f"{g.submission.shown}: unknown task id '{t}'" for g in own for t in g.unknown]
+        notes = [f"{g.submission.lesson}: {n}" for g in own for n in g.notes]
+        notes += [f"{g.submission.lesson}: unknown task id '{t}'" for g in own for t in g.unknown]
         notes += [
             f"{g.submission.shown}: not graded (no lesson found)"
             for g in set_aside

@@ -137,7 +137,7 @@ def run_notebook(job: Job) -> Outcome:
 
     out = Outcome()
     start = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="nk-grade-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="nk-grade-", ignore_cleanup_errors=True) as scratch:
         work = Path(scratch) / "work"
         work.mkdir()
         copy = work / job.path.name
@@ -154,7 +154,7 @@ def run_notebook(job: Job) -> Outcome:
         client = _client_class()(
             notebook, km=manager, timeout=int(job.timeout), allow_errors=True,
             startup_timeout=STARTUP_SECONDS, resources={"metadata": {"path": str(work)}},
-            store_widget_state=False,
+            store_widget_state=False, shutdown_kernel="immediate",
         )  # fmt: skip
         try:
             with client.setup_kernel(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL):

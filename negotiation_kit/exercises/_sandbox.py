@@ -114,6 +114,7 @@ def kernel_manager(
     sockets = scratch / "sockets"
     sockets.mkdir()
     command = [sys.executable, "-c", LAUNCH, str(memory), "-f", "{connection_file}"]
+    command += ["--HistoryManager.enabled=False"]  # no history database in the work folder
     if sandbox:
         bwrap = bwrap_path()
         if bwrap is None:

@@ -112,3 +112,9 @@ def kind_of(task_id: str) -> str:
 
     found: str = kind(task_id)
     return found
+
+
+def meant_id(task_id: str) -> str:
+    """The task id a mistyped one probably meant ("3.2" -> "03.2")."""
+    lesson, _, number = task_id.strip().partition(".")
+    return f"{lesson.zfill(2)}.{number}" if lesson.isdigit() and number.isdigit() else task_id
