@@ -116,8 +116,8 @@ def _release(args: argparse.Namespace) -> int:
 
 def _grade(args: argparse.Namespace) -> int:
     try:
-        from ._collect import RosterError, read_roster
         from ._grade import GradeError, grade
+        from ._roster import read_roster
         from ._sandbox import HOW_TO_PROCEED, sandbox_problem
     except ImportError:
         return _fail("grade is an instructor command; it is not part of the student bundle")
@@ -140,12 +140,16 @@ def _grade(args: argparse.Namespace) -> int:
         if problem is not None:
             return _fail(f"cannot grade in a sandbox: {problem}; {HOW_TO_PROCEED}")
     try:
-        roster = read_roster(args.roster) if args.roster is not None else None
+        students = read_roster(args.roster) if args.roster is not None else None
+    except ValueError as error:  # ReleaseError: a roster that cannot be used
+        return _fail(str(error))
+    roster = {s.id: s.name for s in students} if students is not None else None
+    try:
         grade(
             args.submissions, args.out, args.timeout, args.feedback, jobs=args.jobs,
             sandbox=not args.no_sandbox, memory=args.memory * 1024**2, roster=roster,
         )  # fmt: skip
-    except (GradeError, RosterError) as error:
+    except GradeError as error:
         return _fail(str(error))
     except OSError as error:
         return _fail(f"could not write the results: {error}")

@@ -19,7 +19,6 @@ ids its ``check`` calls name.
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import re
@@ -133,24 +132,3 @@ def read_attempts(path: Path) -> tuple[dict[str, list[Any]] | None, str]:
                 return None, f"{candidate.name} could not be read"
             return {str(k): v for k, v in tasks.items() if isinstance(v, list)}, candidate.name
     return None, "no attempts file was handed in"
-
-
-class RosterError(ValueError):
-    """A roster file that cannot be used (the message says why)."""
-
-
-def read_roster(path: Path) -> dict[str, str]:
-    """Student id -> name from a roster CSV with an ``id`` column (and maybe ``name``)."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise RosterError(f"could not read the roster {path}: {error}") from None
-    if not rows or "id" not in rows[0]:
-        raise RosterError(f"the roster {path} needs a header row with an 'id' column")
-    roster: dict[str, str] = {}
-    for row in rows:
-        student = (row.get("id") or "").strip()
-        if student:
-            roster[student] = (row.get("name") or "").strip() or student
-    return roster

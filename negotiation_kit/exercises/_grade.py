@@ -21,7 +21,7 @@ import sys
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,9 @@ def grade(
     found = _collect.find(folder)
     if not found:
         raise GradeError(f"no notebook (*.ipynb) was found anywhere under {folder.resolve()}")
+    if roster is not None:  # a folder "Ada" is the roster's "ada": ids name folders, case aside
+        ids = {student.lower(): student for student in roster}
+        found = [replace(s, student=ids.get(s.student.lower(), s.student)) for s in found]
     known = tasks()
     hidden = (folder.resolve(),)
     jobs_list = [
