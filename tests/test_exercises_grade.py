@@ -20,13 +20,23 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_output
 
-from negotiation_kit.exercises import MIME, kind, tasks
+from negotiation_kit.exercises import (
+    MIME,
+    Probed,
+    evaluate,
+    kind,
+    lesson03,
+    plain,
+    probe_inputs,
+    tasks,
+)
 from negotiation_kit.exercises import __main__ as cli
 from negotiation_kit.exercises._collect import file_names, find
-from negotiation_kit.exercises._harvest import check_calls
+from negotiation_kit.exercises._harvest import check_calls, install_code
 from negotiation_kit.exercises._sandbox import sandbox_problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -343,3 +353,37 @@ def test_check_calls_are_found_however_displayed() -> None:
         ("03.1", "x", 2), ("03.2", "(0.7, 0.85)", 4),
     ]  # fmt: skip
     assert check_calls("this is not python (") == []
+
+
+def kernel_reader() -> tuple[object, object]:
+    """The reader ``grade`` installs in a kernel, installed here in a namespace of our own."""
+    namespace: dict[str, object] = {}
+    exec(install_code("test"), namespace)
+    return namespace["_nk_dump_test"], namespace["_nk_line_test"]
+
+
+def test_the_kernel_reader_sends_what_the_kit_reads() -> None:
+    dump, _ = kernel_reader()
+    talks = lesson03.scenario()
+    values = [0.5, np.float64(0.25), np.int64(3), True, np.bool_(False), "falls", None,
+              (0.7, 0.85), np.array([0.1, 0.2]), talks.zone(), [(0.1, 0.2)], float("nan"),
+              {"a": 1}]  # fmt: skip
+    for value in values:
+        assert json.loads(dump(value, "null")) == plain(value), value  # type: ignore[operator]
+    assert json.loads(dump(..., "null")) == "..."  # type: ignore[operator]
+
+
+def test_a_probed_function_is_judged_as_the_live_one() -> None:
+    dump, _ = kernel_reader()
+    inputs = json.dumps(probe_inputs("03.5"))
+    right = lesson03.scenario().a
+
+    def ratifies(x: float) -> bool:
+        return bool(0.6 * (x + 0.1) >= 0 and 0.4 * (x - 0.7) >= 0)
+
+    for function in (ratifies, lambda x: x > 0.5, lambda x: 1 / 0, lambda x: right.ratifies(x)):
+        sent = json.loads(dump(function, inputs))  # type: ignore[operator]
+        assert sent["function"]["calls"], sent
+        probed = Probed(sent["function"]["source"], [tuple(c) for c in sent["function"]["calls"]])
+        live, read = evaluate("03.5", function), evaluate("03.5", probed)
+        assert (read.passed, read.flags) == (live.passed, live.flags), (live, read)
