@@ -96,10 +96,10 @@ def _safe(name: str) -> str:
     return re.sub(r"[^\w.-]+", "_", name).strip("._") or "student"
 
 
-def file_names(students: list[str]) -> dict[str, str]:
+def file_names(students: list[str], reserved: tuple[str, ...] = ()) -> dict[str, str]:
     """A distinct file name (without extension) for each student, even on a case-blind disk."""
     names: dict[str, str] = {}
-    taken: set[str] = set()
+    taken = {name.lower() for name in reserved}
     for student in sorted(students):
         base = _safe(student)
         name, n = base, 1

@@ -195,7 +195,7 @@ def grade(
     )
     graded = _run_all(jobs_list, roster, workers, progress)
     chosen, aside = choose(graded)
-    written = _report.write(out, feedback, folder, chosen, aside, known, roster)
+    written = _report.write(out, feedback, chosen, aside, known, roster)
     progress(written)
     return graded
 
