@@ -129,8 +129,8 @@ def grade_one(job: Job, submission: _collect.Submission, roster: dict[str, str] 
 
 def _probes(
     known: list[str], student: str, roster: dict[str, str] | None
-) -> dict[str, list[object]]:
-    from . import probe_inputs  # type: ignore[attr-defined]
+) -> dict[str, list[list[object]]]:
+    from . import probe_inputs
 
     variant = _variant(student, roster)
     return {t: probe_inputs(t, variant=variant) for t in known if kind_of(t) == "build"}

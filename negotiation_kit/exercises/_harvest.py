@@ -165,7 +165,7 @@ def new_token() -> str:
     return secrets.token_hex(8)
 
 
-def dump_expression(token: str, call: CheckCall, probe_inputs: list[object] | None) -> str:
+def dump_expression(token: str, call: CheckCall, probe_inputs: list[list[object]] | None) -> str:
     """The expression the kernel evaluates to send back ``call``'s answer as JSON text."""
     return f"_nk_dump_{token}(({call.expression}), {json.dumps(json.dumps(probe_inputs))})"
 

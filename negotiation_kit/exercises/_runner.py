@@ -35,7 +35,7 @@ class Job:
     memory: int
     sandbox: bool
     hidden: tuple[Path, ...] = ()
-    probes: dict[str, list[object]] = field(default_factory=dict)
+    probes: dict[str, list[list[object]]] = field(default_factory=dict)
     """The inputs each build task's function is called on (by task id)."""
 
 

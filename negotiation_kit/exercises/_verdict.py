@@ -44,7 +44,7 @@ class Verdict:
 def _answer_object(kind: str, answer: object) -> object:
     """A build task's function as a ``Probed``; any other answer as it came."""
     if kind == "build" and isinstance(answer, dict) and isinstance(answer.get("function"), dict):
-        from . import Probed  # type: ignore[attr-defined]
+        from . import Probed
 
         function = answer["function"]
         calls = [tuple(pair) for pair in function.get("calls", []) if len(pair) == 2]
@@ -53,7 +53,7 @@ def _answer_object(kind: str, answer: object) -> object:
 
 
 def _evaluate(task_id: str, answer: object, variant: object) -> Check:
-    from . import evaluate  # type: ignore[attr-defined]
+    from . import evaluate
 
     result: Check = evaluate(task_id, answer, variant=variant)
     return result
@@ -108,7 +108,7 @@ def decide(
 
 def kind_of(task_id: str) -> str:
     """The kind of a known task ("compute", "predict", "explain" or "build")."""
-    from . import kind  # type: ignore[attr-defined]
+    from . import kind
 
     found: str = kind(task_id)
     return found
