@@ -1,0 +1,175 @@
+"""The debrief: was each pair's deal ratified at home, who blocked it, and what theory says.
+
+For every pair: whether each nation ratifies the deal and, if not, which factions block it;
+each nation's net welfare (0 for everyone when the deal fails or there is none); what the
+model predicts with that pair's own numbers (nash and split). For the class: one figure with
+every deal over the win-sets and the zone, and a report (HTML and Markdown) with the table.
+
+Examples
+--------
+>>> import negotiation_kit as nk
+>>> scenario = nk.load_scenario("scenarios/e2_tied_hands.toml")
+>>> verdict = judge(scenario, 0.5)
+>>> verdict.ratified, verdict.blocked[0]
+((False, True), 'blocked by steelworkers (every faction can block)')
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import negotiation_kit as nk
+
+from ._document import Document, Table, html_body, html_page, markdown
+from .cards import terms_text
+from .pairs import number
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What became of one deal: ratification per nation, why not, net welfare per nation."""
+
+    deal: Any
+    ratified: tuple[bool, bool]
+    blocked: tuple[str, str]
+    welfare: tuple[float, float]
+    nash: Any
+    split: Any
+
+    @property
+    def stands(self) -> bool:
+        """Whether both nations ratify."""
+        return self.deal is not None and all(self.ratified)
+
+
+def blockers(nation: nk.Nation, z: Any) -> str:
+    """Why ``nation`` does not ratify ``z``, naming the factions that block it."""
+    gains = nation.gains(z)
+    against = [f for f, g in zip(nation.factions, gains, strict=True) if g < 0]
+    rule = nation.rule
+    paying = nation.side_payments is not None and nation.side_payments.efficiency > 0
+    tail = "; side-payments cannot buy their consent at these terms" if paying else ""
+    if isinstance(rule, nk.NationalWelfare):
+        return f"national welfare would fall ({number(nation.welfare(z))})"
+    if isinstance(rule, nk.Leader):
+        needed = {rule.name, *rule.vetoes}
+        names = [f.name for f in against if f.name in needed]
+        role = "the leader" if rule.name in names else "veto holder"
+        return f"blocked by {', '.join(names)} ({role}){tail}"
+    names = [f.name for f in against]
+    if isinstance(rule, nk.Quota):
+        total = sum(f.weight for f in nation.factions)
+        accept = sum(f.weight for f, g in zip(nation.factions, gains, strict=True) if g >= 0)
+        share = "more than 50%" if isinstance(rule, nk.Majority) else f"{100 * rule.share:.0f}%"
+        return (
+            f"rejected by {', '.join(names)}: those who accept hold "
+            f"{100 * accept / total:.0f}% of the weight, {share} needed{tail}"
+        )
+    return f"blocked by {', '.join(names)} (every faction can block){tail}"
+
+
+def _prediction(negotiation: nk.Negotiation, solution: str) -> Any:
+    try:
+        outcome = dataclasses.replace(negotiation, solution=solution).outcome()
+    except ValueError:
+        return "—"
+    if outcome.agreement is None:
+        return None
+    return outcome.agreement if isinstance(outcome.agreement, float) else tuple(outcome.agreement)
+
+
+def judge(scenario: nk.Scenario, deal: Any) -> Verdict:
+    """The verdict on ``deal`` (``None``: no deal) with ``scenario``'s numbers."""
+    talks = scenario.negotiation
+    split = _prediction(talks, "split") if isinstance(talks.space, nk.Line) else "—"
+    nash = _prediction(talks, "nash")
+    if deal is None:
+        return Verdict(None, (False, False), ("", ""), (0.0, 0.0), nash, split)
+    ratified = tuple(bool(n.ratifies(deal)) for n in scenario.nations)
+    blocked = tuple("" if ok else blockers(n, deal)
+                    for n, ok in zip(scenario.nations, ratified, strict=True))  # fmt: skip
+    stands = all(ratified)
+    welfare = tuple(float(n.net_welfare(deal)) if stands else 0.0 for n in scenario.nations)
+    return Verdict(deal, ratified, blocked, welfare, nash, split)  # type: ignore[arg-type]
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "no deal"
+    return value if isinstance(value, str) else terms_text(value)
+
+
+def report(
+    title: str, talks: nk.Negotiation, verdicts: dict[int, Verdict], problems: list[str],
+    figure: str | None, varied: bool,
+) -> Document:  # fmt: skip
+    """The debrief report: the class table, the figure, the lines left out, questions."""
+    a, b = talks.a.name, talks.b.name
+    doc = Document(f"{title}: debrief", f"{len(verdicts)} pairs")
+    stands = sum(v.stands for v in verdicts.values())
+    failed = sum(v.deal is not None and not v.stands for v in verdicts.values())
+    none = sum(v.deal is None for v in verdicts.values())
+    doc.paragraph(
+        f"{stands} deals ratified by both nations, {failed} signed but not ratified, "
+        f"{none} pairs without a deal."
+        + (" Each pair had its own numbers (--vary): its prediction uses them." if varied else "")
+    )
+    if figure:
+        doc.image(figure)
+    header = ["pair", "deal", f"{a} ratifies?", f"{b} ratifies?", f"{a} net welfare",
+              f"{b} net welfare", "model: nash", "model: split"]  # fmt: skip
+    rows = []
+    for pair, v in sorted(verdicts.items()):
+        cells = [str(pair), _shown(v.deal)]
+        for ok, why in zip(v.ratified, v.blocked, strict=True):
+            cells.append("—" if v.deal is None else ("yes" if ok else f"no: {why}"))
+        cells += [number(w) for w in v.welfare] + [_shown(v.nash), _shown(v.split)]
+        rows.append(cells)
+    doc.heading("Pair by pair")
+    doc.paragraph(
+        "Net welfare is what the deal gives each nation (after side-payments' losses); a deal "
+        "that either nation does not ratify gives everyone 0, like no deal."
+    )
+    doc.table(Table(header, rows, numeric={4, 5}))
+    if problems:
+        doc.heading("Lines of the results left out")
+        doc.bullets(problems)
+    doc.heading("Questions for the class")
+    doc.bullets(questions(talks))
+    return doc
+
+
+def questions(talks: nk.Negotiation) -> list[str]:
+    """The discussion questions the figure answers, for this scenario."""
+    asked = [
+        "Which deals were signed but not ratified? Which faction blocked them, and could "
+        "the negotiators have seen it coming from their cards?",
+        "Where do the ratified deals lie in the zone of agreement: nearer one nation's end? "
+        "Why there?",
+        "How close did the pairs come to the model's prediction (the star)? What did the "
+        "pairs far from it do differently?",
+    ]
+    nations = (talks.a, talks.b)
+    if any(len(n.factions) > 1 for n in nations):
+        asked.append(
+            "Did a divided nation's negotiators win better terms because of their domestic "
+            "constraint (tied hands)? Would a united nation have got more or less?"
+        )
+    if any(n.side_payments is not None for n in nations):
+        asked.append(
+            "Where side-payments were possible: did they rescue deals that would otherwise "
+            "fail at home, and what did they cost the nation?"
+        )
+    return asked
+
+
+def write_report(doc: Document, out: Path) -> list[Path]:
+    """Write ``debrief.html`` and ``debrief.md`` into ``out``."""
+    html = out / "debrief.html"
+    html.write_text(html_page(doc.title, [html_body(doc)]), encoding="utf-8")
+    md = out / "debrief.md"
+    md.write_text(markdown(doc), encoding="utf-8")
+    return [html, md]
