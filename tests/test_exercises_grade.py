@@ -387,3 +387,32 @@ def test_a_probed_function_is_judged_as_the_live_one() -> None:
         probed = Probed(sent["function"]["source"], [tuple(c) for c in sent["function"]["calls"]])
         live, read = evaluate("03.5", function), evaluate("03.5", probed)
         assert (read.passed, read.flags) == (live.passed, live.flags), (live, read)
+
+
+def test_a_roster_names_every_student_and_lessons_choose_the_notebooks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from negotiation_kit.exercises import _grade
+    from negotiation_kit.exercises._runner import Outcome
+
+    # no kernel here: every notebook "answers" 03.1 with the break-even point
+    monkeypatch.setattr(_grade, "run_notebook", lambda job: Outcome(answers={"03.1": 0.22}))
+    handed_in = ["Ada/hub/exercises/03_tied_hands.ipynb", "Ada/hub/exercises/01_one_issue.ipynb",
+                 "Chloé Dupont_03_tied_hands.ipynb", "zed_03_tied_hands.ipynb"]  # fmt: skip
+    for relative in handed_in:
+        hand_in((tmp_path / "class" / relative).parent, solution(), Path(relative).name)
+    roster = {"ada": "Ada Byron", "chloe": "Chloé Dupont", "greta": "Greta Lind"}
+    out = tmp_path / "results.csv"
+    lines: list[str] = []
+    _grade.grade(
+        tmp_path / "class", out, jobs=1, roster=roster, lessons=["03"], progress=lines.append
+    )
+    with out.open(encoding="utf-8-sig") as handle:
+        rows = {row["student"]: row for row in csv.DictReader(handle)}
+    assert sorted(rows) == ["ada", "chloe", "greta", "zed"]
+    assert not [column for column in rows["ada"] if column.startswith("01.")]
+    assert rows["ada"]["name"] == "Ada Byron" and rows["ada"]["03.1"] == "passed"
+    assert rows["chloe"]["notebooks"] == "Chloé Dupont_03_tied_hands.ipynb"
+    assert rows["greta"]["status"] == "nothing handed in" and rows["greta"]["03.1"] == "missing"
+    assert "Not on the roster" in rows["zed"]["notes"]
+    assert any("1 notebook(s) of other lessons" in line for line in lines), lines

@@ -6,7 +6,7 @@
   student bundle (no solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle
   in ``OUT`` in place; with a roster, one bundle per student in ``OUT/<id>/`` with their own
   numbers;
-- ``grade SUBMISSIONS --out results.csv [--timeout S] [--jobs N] [--roster R] [--no-sandbox]``:
+- ``grade SUBMISSIONS --out results.csv [--jobs N] [--roster R] [--lessons NN] [--no-sandbox]``:
   run submitted notebooks in a sandbox and grade them (``docs/grading.md``);
 - ``reset NAME [--dir DIR]``: a fresh copy of an exercise, next to the student's own (the
   exercises folder is found from the current folder unless ``--dir`` is given).
@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("--memory", type=int, default=2048, help="memory limit per notebook in MB")
     grade.add_argument("--roster", type=Path, default=None, help="CSV with an id column")
+    grade.add_argument("--lessons", default=None, help="only these lessons, e.g. 03 or 01,03")
     grade.add_argument(
         "--no-sandbox", action="store_true",
         help="run submissions with your own permissions (only if bubblewrap cannot run)",
@@ -139,6 +140,11 @@ def _grade(args: argparse.Namespace) -> int:
         problem = sandbox_problem()
         if problem is not None:
             return _fail(f"cannot grade in a sandbox: {problem}; {HOW_TO_PROCEED}")
+    lessons = None
+    if args.lessons is not None:
+        lessons = [part.strip().zfill(2) for part in args.lessons.split(",") if part.strip()]
+        if not lessons or not all(part.isdigit() and len(part) == 2 for part in lessons):
+            return _fail(f"--lessons takes lesson numbers like 03 or 01,03; got {args.lessons!r}")
     try:
         students = read_roster(args.roster) if args.roster is not None else None
     except ValueError as error:  # ReleaseError: a roster that cannot be used
@@ -148,6 +154,7 @@ def _grade(args: argparse.Namespace) -> int:
         grade(
             args.submissions, args.out, args.timeout, args.feedback, jobs=args.jobs,
             sandbox=not args.no_sandbox, memory=args.memory * 1024**2, roster=roster,
+            lessons=lessons,
         )  # fmt: skip
     except GradeError as error:
         return _fail(str(error))

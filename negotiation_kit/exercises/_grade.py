@@ -19,6 +19,7 @@ import os
 import re
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -168,16 +169,30 @@ def grade(
     sandbox: bool = True,
     memory: int = DEFAULT_MEMORY,
     roster: dict[str, str] | None = None,
+    lessons: list[str] | None = None,
     progress: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
 ) -> list[Graded]:
-    """Grade every submission under ``folder``; write ``out`` (CSV), feedback and answers."""
+    """Grade every submission under ``folder``; write ``out`` (CSV), feedback and answers.
+
+    ``lessons`` (e.g. ``["03"]``) grades only the notebooks of those lessons.
+    """
     from . import _report, tasks
 
     found = _collect.find(folder)
     if not found:
         raise GradeError(f"no notebook (*.ipynb) was found anywhere under {folder.resolve()}")
-    if roster is not None:  # a folder "Ada" is the roster's "ada": ids name folders, case aside
-        ids = {student.lower(): student for student in roster}
+    if lessons is not None:
+        kept = [s for s in found if s.lesson in lessons]
+        if not kept:
+            shown = ", ".join(lessons)
+            raise GradeError(f"no notebook of lesson {shown} was found under {folder.resolve()}")
+        if len(kept) < len(found):
+            progress(f"leaving out {len(found) - len(kept)} notebook(s) of other lessons")
+        found = kept
+    if roster is not None:  # "Ada" or "Ada Lovelace" (an LMS's prefix) is the roster's "ada"
+        names = Counter(name.lower() for name in roster.values() if name)
+        ids = {name.lower(): i for i, name in roster.items() if name and names[name.lower()] == 1}
+        ids |= {student.lower(): student for student in roster}
         found = [replace(s, student=ids.get(s.student.lower(), s.student)) for s in found]
     known = tasks()
     hidden = (folder.resolve(),)
