@@ -194,7 +194,10 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Class]:
     os.utime(fresh, (time.time() + 60, time.time() + 60))  # the fresh copy is the newer file
     (hub("max") / "notes.txt").parent.mkdir(parents=True)
     (hub("max") / "notes.txt").write_text("max's own notes, beside the notebook")
-    hand_in(hub("max"), solution(first=(attacker(home, hub("max"), root, temp),)))
+    max_ = solution(first=(attacker(home, hub("max"), root, temp),))
+    peek = f"import os\ncheck('03.1', -1.0 if os.path.exists({str(hub('ada'))!r}) else 0.22)"
+    max_.cells.append(new_code_cell(peek))  # another student's work is hidden from max
+    hand_in(hub("max"), max_)
     (root / "README.txt").write_text("collected from the hub on Monday")
     hand_in(root, solution(), "zoe_03_Tied_Hands.IPYNB")
     hand_in(root / ".ipynb_checkpoints", solution(wrong), "zoe_03_tied_hands-checkpoint.ipynb")
