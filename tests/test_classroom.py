@@ -340,3 +340,20 @@ def test_the_module_runs_from_a_shell_without_a_traceback(tmp_path: Path) -> Non
     )  # fmt: skip
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip().endswith("there is no scenario file missing.toml")
+
+
+def test_side_payments_on_cards_and_in_the_debrief() -> None:
+    scenario = nk.load_scenario(SCENARIOS / "classroom_side_payments.toml")
+    atlantica = scenario.negotiation.a
+    ((low, high),) = atlantica.win_set(scenario.negotiation.space).intervals
+    _, md = texts(scenario, 0)
+    assert f"terms from {number(low)} to {number(high)} with them" in md
+    assert "Only exporters may pay" in md and "delivers 0.5 units" in md
+    assert "Only exporters may pay" in texts(scenario, 1)[1]  # side_payments is public
+    verdict = judge(scenario, 70.0)
+    paid = atlantica.transfers(70.0)
+    assert verdict.stands and verdict.payments[0] == (
+        f"with side-payments: exporters pay {number(-paid['exporters'])}, "
+        f"steelworkers receive {number(paid['steelworkers'])}"
+    )
+    assert verdict.payments[1] == ""

@@ -306,6 +306,10 @@ BAD = {
         edit("weight = 2}", 'weight = 2, private = ["secret"]}'),
         ["a.factions[1].private[0]", "'secret'", "stake"],
     ),
+    "uniform not yet": (
+        edit("reservation = 0.6", "reservation = {uniform = [0.5, 0.7]}"),
+        ["a.factions[1].reservation", "uncertain reservations", "not supported"],
+    ),
     "title number": (edit('"Tied hands"', "3"), ["title", "string", "3"]),
     "brief number": (
         edit('rule = "unanimity"', 'rule = "unanimity"\nbrief = 1'),

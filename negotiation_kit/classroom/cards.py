@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -101,14 +102,23 @@ def rule_words(nation: nk.Nation) -> str:
 
 def win_set_words(nation: nk.Nation, space: nk.Line) -> str:
     """The terms a nation ratifies on one issue (its own numbers only), in words."""
-    intervals = nation.win_set(space).intervals
-    if not intervals:
-        return f"So {nation.name} ratifies no terms at all."
-    shown = " and ".join(
-        f"{number(lo)}" if hi - lo < 1e-9 else f"from {number(lo)} to {number(hi)}"
-        for lo, hi in intervals
+
+    def terms(n: nk.Nation) -> str:
+        intervals = n.win_set(space).intervals
+        if not intervals:
+            return "no terms at all"
+        return "terms " + " and ".join(
+            f"{number(lo)}" if hi - lo < 1e-9 else f"from {number(lo)} to {number(hi)}"
+            for lo, hi in intervals
+        )
+
+    if nation.side_payments is None:
+        return f"So {nation.name} ratifies {terms(nation)}, and nothing else."
+    plain = dataclasses.replace(nation, side_payments=None)
+    return (
+        f"So {nation.name} ratifies {terms(plain)} without side-payments, and "
+        f"{terms(nation)} with them (see below)."
     )
-    return f"So {nation.name} ratifies terms {shown}, and nothing else."
 
 
 def payment_words(nation: nk.Nation) -> str:

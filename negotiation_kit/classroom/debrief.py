@@ -38,6 +38,8 @@ class Verdict:
     welfare: tuple[float, float]
     nash: Any
     split: Any
+    payments: tuple[str, str] = ("", "")
+    """The side-payments each nation makes to ratify the deal, in words ("" for none)."""
 
     @property
     def stands(self) -> bool:
@@ -60,6 +62,8 @@ def blockers(nation: nk.Nation, z: Any) -> str:
         role = "the leader" if rule.name in names else "veto holder"
         return f"blocked by {', '.join(names)} ({role}){tail}"
     names = [f.name for f in against]
+    if len(nation.factions) == 1:
+        return f"{nation.name} would lose from it (its gain {number(gains[0])})"
     if isinstance(rule, nk.Quota):
         total = sum(f.weight for f in nation.factions)
         accept = sum(f.weight for f, g in zip(nation.factions, gains, strict=True) if g >= 0)
@@ -93,7 +97,19 @@ def judge(scenario: nk.Scenario, deal: Any) -> Verdict:
                     for n, ok in zip(scenario.nations, ratified, strict=True))  # fmt: skip
     stands = all(ratified)
     welfare = tuple(float(n.net_welfare(deal)) if stands else 0.0 for n in scenario.nations)
-    return Verdict(deal, ratified, blocked, welfare, nash, split)  # type: ignore[arg-type]
+    paid = tuple(payment_words(n, deal) if ok else ""
+                 for n, ok in zip(scenario.nations, ratified, strict=True))  # fmt: skip
+    return Verdict(deal, ratified, blocked, welfare, nash, split, paid)  # type: ignore[arg-type]
+
+
+def payment_words(nation: nk.Nation, z: Any) -> str:
+    """The side-payments ``nation`` makes to ratify ``z``, in words ("" if none)."""
+    amounts = nation.transfers(z)
+    if not any(abs(v) > 1e-12 for v in amounts.values()):
+        return ""
+    payers = [f"{k} pay {number(-v)}" for k, v in amounts.items() if v < -1e-12]
+    takers = [f"{k} receive {number(v)}" for k, v in amounts.items() if v > 1e-12]
+    return "with side-payments: " + ", ".join(payers + takers)
 
 
 def _shown(value: Any) -> str:
@@ -124,8 +140,9 @@ def report(
     rows = []
     for pair, v in sorted(verdicts.items()):
         cells = [str(pair), _shown(v.deal)]
-        for ok, why in zip(v.ratified, v.blocked, strict=True):
-            cells.append("—" if v.deal is None else ("yes" if ok else f"no: {why}"))
+        for ok, why, paid in zip(v.ratified, v.blocked, v.payments, strict=True):
+            yes = f"yes, {paid}" if paid else "yes"
+            cells.append("—" if v.deal is None else (yes if ok else f"no: {why}"))
         cells += [number(w) for w in v.welfare] + [_shown(v.nash), _shown(v.split)]
         rows.append(cells)
     doc.heading("Pair by pair")

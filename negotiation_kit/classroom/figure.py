@@ -25,7 +25,7 @@ def debrief_figure(
     """The class's figure (see the module's docstring)."""
     talks = base.negotiation
     if isinstance(talks.space, nk.Plane):
-        return _plane_figure(talks, verdicts)
+        return _plane_figure(base, verdicts)
     rows = []
     for pair, verdict in sorted(verdicts.items()):
         zone = pairs[pair].negotiation.zone().intervals
@@ -40,8 +40,10 @@ def debrief_figure(
     lower = fig.add_subplot(grid[1], sharex=upper)
     nkp.draw_issue_line(upper, talks)
     upper.set_xlabel("")
-    upper.set_title(f"{base.title}: the scenario as written", loc="left", fontsize=13, pad=34)
+    fig.suptitle(f"{base.title}: the scenario as written", x=0.02, ha="left", fontsize=14)
     draw_pair_rows(lower, rows)
+    lower.set_title("each pair with its own numbers: its zone, its nash outcome and its deal",
+                    loc="left", fontsize=12)  # fmt: skip
     lower.set_xlabel(talks.space.label)
     handles, labels = legend_handles()
     star: Any = lower.plot([], [], ls="none", marker="*", ms=15, color=nkp.NASH_COLOR)[0]
@@ -55,10 +57,13 @@ def debrief_figure(
     return fig
 
 
-def _plane_figure(talks: nk.Negotiation, verdicts: dict[int, Verdict]) -> Figure:
-    fig = nkp.new_figure(9.5, 6.5)
+def _plane_figure(base: nk.Scenario, verdicts: dict[int, Verdict]) -> Figure:
+    talks = base.negotiation
+    fig = nkp.new_figure(9.5, 6.8)
     ax = fig.add_subplot()
     nkp.draw_issue_plane(ax, talks)
+    ax.set_title(f"{base.title}: sets as written; each deal judged with its pair's numbers",
+                 loc="left", fontsize=12)  # fmt: skip
     deals = [
         Deal(str(pair), (float(v.deal[0]), float(v.deal[1])), v.stands)
         for pair, v in sorted(verdicts.items())
@@ -66,5 +71,5 @@ def _plane_figure(talks: nk.Negotiation, verdicts: dict[int, Verdict]) -> Figure
     ]
     draw_deals(ax, deals)
     handles, labels = legend_handles()
-    fig.legend(handles, labels, loc="lower left", ncols=2, fontsize=11, frameon=False)
+    fig.legend(handles, labels, loc="lower center", ncols=2, fontsize=11, frameon=False)
     return fig

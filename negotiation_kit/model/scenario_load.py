@@ -229,6 +229,12 @@ class _Reader:
 
     def gain(self, where: str, keys: dict[str, Any], family: type, dimension: int) -> Any:
         if family is Linear:
+            if isinstance(keys.get("reservation"), dict) and "uniform" in keys["reservation"]:
+                self.fail(
+                    f"{where}.reservation",
+                    "uncertain reservations ({uniform = [low, high]}) are not supported by "
+                    "this version of the kit; write one number",
+                )
             stake = self.number(f"{where}.stake", self.required(where, keys, "stake", "stake = 1"))
             reservation = self.number(
                 f"{where}.reservation",
