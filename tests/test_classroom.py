@@ -221,6 +221,15 @@ def test_results_report_every_bad_line_and_keep_the_rest() -> None:
     assert outside == ["line 2: agreement 1.4 is outside the issue (0 to 1)"]
 
 
+def test_results_from_a_decimal_comma_spreadsheet() -> None:
+    text = "pair;agreement\r\n1;0,65\r\n2;\r\n3;zero\r\n"
+    deals, problems = read_results(text, nk.Line(), None)
+    assert deals == {1: 0.65, 2: None}
+    assert problems == [
+        "line 4: agreement 'zero' is not a number (write it like 0.65; leave it blank for no deal)"
+    ]
+
+
 def test_results_on_two_issues() -> None:
     text = "pair,agreement_x,agreement_y\n1,0.5,0.7\n2,,\n3,0.5,\n4,0.5,1.5\n"
     deals, problems = read_results(text, nk.Plane(), None)
@@ -285,6 +294,7 @@ def test_debrief_without_cards_and_on_two_issues(tmp_path: Path, capsys: Any) ->
     md = (tmp_path / "d" / "debrief.md").read_text()
     assert "| 1 | (0.45, 0.7) | yes | yes |" in md
     assert "| 3 | no deal |" in md
+    assert "1 deal ratified by both nations, 1 signed but not ratified, 1 pair without" in md
 
 
 def test_cards_refuse_to_replace_old_cards_unless_forced(tmp_path: Path, capsys: Any) -> None:

@@ -124,13 +124,13 @@ def report(
 ) -> Document:  # fmt: skip
     """The debrief report: the class table, the figure, the lines left out, questions."""
     a, b = talks.a.name, talks.b.name
-    doc = Document(f"{title}: debrief", f"{len(verdicts)} pairs")
+    doc = Document(f"{title}: debrief", _count(len(verdicts), "pair"))
     stands = sum(v.stands for v in verdicts.values())
     failed = sum(v.deal is not None and not v.stands for v in verdicts.values())
     none = sum(v.deal is None for v in verdicts.values())
     doc.paragraph(
-        f"{stands} deals ratified by both nations, {failed} signed but not ratified, "
-        f"{none} pairs without a deal."
+        f"{_count(stands, 'deal')} ratified by both nations, {failed} signed but not "
+        f"ratified, {_count(none, 'pair')} without a deal."
         + (" Each pair had its own numbers (--vary): its prediction uses them." if varied else "")
     )
     if figure:
@@ -157,6 +157,11 @@ def report(
     doc.heading("Questions for the class")
     doc.bullets(questions(talks))
     return doc
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 pair``, ``2 pairs``."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def questions(talks: nk.Negotiation) -> list[str]:

@@ -1,7 +1,8 @@
 """Reading the class's results: a CSV with one line per pair, checked line by line.
 
 Columns: ``pair`` and ``agreement`` on one issue, ``pair``, ``agreement_x`` and
-``agreement_y`` on two (other columns, such as a form's timestamp, are ignored). A blank
+``agreement_y`` on two (other columns, such as a form's timestamp, are ignored), separated by
+commas, or by semicolons with decimal commas as spreadsheets write them in many countries. A blank
 agreement (or ``no deal``, ``none``) is no deal; a trailing ``%`` is dropped. A bad line (a
 word instead of a number, a pair not in the cards, terms outside the issue space, a pair
 twice) is reported by its line number and left out; the rest is read.
@@ -47,7 +48,10 @@ def read_results(
 ) -> tuple[dict[int, Any], list[str]]:
     """The deals by pair (a float, an ``(x, y)`` tuple, or ``None`` for no deal) and the
     problems found, one sentence per bad line. ``pairs``: the pairs that got cards."""
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    text = text.lstrip("\ufeff")
+    first = text.split("\n", 1)[0]
+    semicolons = ";" in first and "," not in first  # a spreadsheet in a decimal-comma locale
+    reader = csv.reader(io.StringIO(text), delimiter=";" if semicolons else ",")
     header = next(reader, None)
     needed = ("pair", *columns(space))
     names = [h.strip().lower() for h in header or []]
@@ -74,7 +78,8 @@ def read_results(
                     f"pair {pair} appears again (first on line {first_line[pair]}); "
                     "this line is left out"
                 )
-            deal = _deal([cells[c] for c in columns(space)], space)
+            raw = [cells[c] for c in columns(space)]
+            deal = _deal([c.replace(",", ".") for c in raw] if semicolons else raw, space)
         except ValueError as problem:
             problems.append(f"line {line}: {problem}")
             continue
