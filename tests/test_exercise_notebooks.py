@@ -130,3 +130,104 @@ def test_exercise_runs_with_every_check_unanswered(path: Path) -> None:
     assert run.results == dict.fromkeys(lesson_tasks(path), "unanswered"), (
         f"{name(path)}: {run.messages}"
     )
+
+
+# ------------------------------------------------- explorers do not print the answers around them
+
+
+def compute_answers() -> dict[str, float | list[tuple[float, float]]]:
+    """The answer of every compute task with a number or interval(s), through the kit."""
+    import negotiation_kit as nk
+    from negotiation_kit.exercises import (
+        lesson01,
+        lesson02,
+        lesson03,
+        lesson04,
+        lesson05,
+        lesson06,
+        lesson07,
+        lesson08,
+    )
+
+    line = nk.Line()
+    t3 = lesson03.scenario()
+    aligned = lesson05.scenario("aligned", lesson05.ALIGNED_RESERVATION)
+    opposed = lesson05.scenario("opposed", lesson05.OPPOSED_RESERVATION)
+    return {
+        "01.1": lesson01.scenario().zone().intervals,
+        "01.2": float(lesson01.scenario().outcome().agreement or 0.0),
+        "02.1": [(0.0, lesson02.FACTIONS["retailers"][1])],
+        "02.2": lesson02.scenario().a.win_set(line).intervals,
+        "03.1": t3.a.unitary().win_set(line).intervals[0][0],
+        "03.2": t3.zone().intervals,
+        "03.3": t3.desirability("Atlantica"),
+        "04.1": lesson04.scenario(nk.Quota(lesson04.QUOTA)).a.win_set(line).intervals,
+        "04.2": lesson04.scenario(nk.Majority(), solution="split").desirability("Atlantica"),
+        "05.1": aligned.desirability("Atlantica"),
+        "05.2": opposed.a.win_set(line).intervals,
+        "05.3": opposed.desirability("Atlantica"),
+        "06.3": lesson06.scenario().desirability("Atlantica"),
+        "07.1": float(lesson07.atlantica().compensation(lesson07.TERMS)),
+        "07.3": lesson07.atlantica(lesson07.LEAKY).win_set(line).intervals,
+        "07.5": lesson07.least_efficiency(),
+        "08.1": lesson08.scenario(lesson08.SIZED, lesson08.HARDER).desirability("Atlantica"),
+        "08.4": lesson08.least_budget(),
+    }
+
+
+def spellings(answer: float | list[tuple[float, float]]) -> list[str]:
+    """Patterns an output would print ``answer`` with (2 or 3 decimals; intervals as pairs)."""
+    if isinstance(answer, list):
+        return [
+            rf"[\[(]\s*{low:.{d}f}\s*,\s*{high:.{d}f}\s*[\])]"
+            for low, high in answer
+            for d in (2, 3)
+        ]
+    return [rf"(?<![\d.]){abs(answer):.{d}f}(?!\d)" for d in (2, 3)]
+
+
+def outputs(path: Path, folder: Path) -> str:
+    """The text every cell without a check prints when the notebook runs (a fresh kernel)."""
+    from nbclient import NotebookClient
+
+    notebook = read(path)
+    client = NotebookClient(
+        notebook, timeout=TIMEOUT, allow_errors=True, resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute()
+    printed = []
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and not CHECK_CALL.search(cell.source):
+            for output in cell.get("outputs", []):
+                text = output.get("text") or output.get("data", {}).get("text/plain", "")
+                printed.append("".join(text) if isinstance(text, list) else str(text))
+    return "\n".join(printed)
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=name)
+def test_no_cell_prints_the_answer_of_a_compute_task(path: Path, tmp_path: Path) -> None:
+    answers = {t: a for t, a in compute_answers().items() if t.startswith(path.name[:2])}
+    if not answers:
+        pytest.skip("no compute task with a number here")
+    printed = outputs(path, tmp_path)
+    for task_id, answer in answers.items():
+        for pattern in spellings(answer):
+            found = re.search(pattern, printed)
+            assert not found, f"{name(path)} prints {found.group(0)!r}, the answer of {task_id}"
+
+
+def test_the_catalogue_lists_every_task_and_each_explanation_has_a_model_answer_and_rubric() -> (
+    None
+):
+    from negotiation_kit.exercises._generate import CATALOGUE, catalogue
+
+    text = catalogue(ROOT)
+    assert (ROOT / CATALOGUE).read_text(encoding="utf-8") == text, "run generate"
+    for task_id in tasks():
+        assert f"| {task_id} | {kind(task_id)} |" in text, task_id
+    for task_id in (t for t in tasks() if kind(t) == "explain"):
+        section = text.split(f"### {task_id} ", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
+        model = section.split("**Model answer.**", 1)[1].split("**Rubric**", 1)[0]
+        assert len(model.split()) >= 30, f"{task_id}: no model answer"
+        rubric = section.split("**Rubric**", 1)[1]
+        assert rubric.count("\n- ") >= 3, f"{task_id}: the rubric needs at least three points"

@@ -323,12 +323,29 @@ def test_05_7_explanation() -> None:
     model = (
         "An aligned hawk vetoes terms that are bad for Atlantica, so it can pull the agreement "
         "toward better terms and delta can be positive. A faction that leans toward Borealia "
-        "vetoes the terms that are good for Atlantica, so it never helps."
+        "vetoes the terms that are good for Atlantica: compared with the nation without that "
+        "veto it never improves the outcome. Δ compares with a unitary Atlantica, so its sign "
+        "depends on the configuration."
     )
     assert_read("05.7", model, says="model answer")
     vague = model.replace("pull the agreement toward better terms", "change the agreement")
     assert_read("05.7", vague, says="tied hands")
     assert_read("05.7", model.replace("An aligned hawk", "One group"), says="aligned hawk")
+
+
+def test_05_7_an_opposed_veto_can_come_with_a_positive_delta() -> None:
+    """Issue 13: "Δ <= 0 with an opposed veto" is false; the rubric's counterexample holds."""
+    exporters = nk.Faction("exporters", nk.Linear(2 / 3, 0.6))
+    importers = nk.Faction("importers", nk.Linear(-1 / 3, 0.9))
+    divided = nk.Nation("Atlantica", (exporters, importers), rule=nk.Unanimity())
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, 0.8)),))
+    talks = nk.Negotiation(divided, borealia, LINE)
+    assert round(talks.desirability("Atlantica"), 3) == 0.017
+    without = nk.Nation("Atlantica", (exporters, importers), rule=nk.Leader("exporters"))
+    with_veto = talks.outcome().welfare["Atlantica"]
+    assert with_veto <= nk.Negotiation(without, borealia, LINE).outcome().welfare["Atlantica"]
+    rubric = (ROOT / "solutions" / "05_configurations.ipynb").read_text(encoding="utf-8")
+    assert "+0.017" in rubric and "without that veto" in rubric
 
 
 # ------------------------------------------------------------------------ every task, every kind

@@ -89,7 +89,7 @@ def right_answers() -> dict[str, object]:
         "07.4": "rises" if leaky > efficient else "falls",
         "07.5": atlantica.compensation(0.8) / atlantica.gains(0.8)[0],
         "07.6": EXPLANATIONS["07.6"],
-        "08.1": nk.Negotiation(paying_atlantica(0.7, 0.05), BOREALIA, LINE).desirability(
+        "08.1": nk.Negotiation(paying_atlantica(0.7, lesson08.SIZED), BOREALIA, LINE).desirability(
             "Atlantica"
         ),
         "08.2": gainers[0] if len(gainers) == 1 else ("both" if gainers else "neither"),
@@ -237,7 +237,7 @@ def test_specific_hints_for_typical_mistakes() -> None:
     assert "sign" in check("06.3", -number("06.3")).message
     assert "never negative" in check("07.1", -number("07.1")).message
     assert "between 0 and 1" in check("07.5", 2).message
-    net = nk.Negotiation(paying_atlantica(0.7, 0.05), BOREALIA, LINE).outcome()
+    net = nk.Negotiation(paying_atlantica(0.7, lesson08.SIZED), BOREALIA, LINE).outcome()
     assert "net welfare" in check("08.1", net.welfare["Atlantica"]).message
     foreclosed = nk.Negotiation(paying_atlantica(0.7, 0.0), BOREALIA, LINE)
     assert "foreclosed" in check("08.1", foreclosed.desirability("Atlantica")).message

@@ -15,6 +15,7 @@ y = ...
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -161,10 +162,88 @@ def exercises_from(root: Path) -> dict[str, Any]:
     return ruff_format(made, root / "pyproject.toml")
 
 
+CATALOGUE = Path("docs") / "exercises.md"
+"""The instructor's list of every task, its kind, and the explain tasks' model answers."""
+RUBRIC = "Rubric: a good answer mentions"
+CHECK = re.compile(r"""check\(\s*["'](\d\d\.\d+)["']\s*,\s*(\w+)\s*\)""")
+KIND_WORDS = {
+    "compute": "worked out from the lesson's equations; the check accepts the precision it states",
+    "predict": "a choice made before looking; every try is recorded, the first one counts",
+    "explain": "written words, read and marked by the instructor (never by the check)",
+    "build": "a function, tried on many inputs; calling the kit's own implementation is flagged",
+}
+
+
+def _explain_parts(cells: list[Any], task_id: str) -> tuple[str, list[str]]:
+    """The model answer (the solution's ``explanation``) and the rubric of an explain task."""
+    checks = [i for i, c in enumerate(cells) if c.cell_type == "code" and CHECK.search(c.source)]
+    at = next(i for i in checks if CHECK.search(cells[i].source).group(1) == task_id)  # type: ignore[union-attr]
+    before = max((i for i in checks if i < at), default=-1)
+    after = min((i for i in checks if i > at), default=len(cells))
+    found = CHECK.search(cells[at].source)
+    assert found is not None
+    model = ""
+    for node in ast.walk(ast.parse(cells[at].source)):
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == found.group(2) for t in node.targets)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            model = " ".join(node.value.value.split())
+    rubric: list[str] = []
+    for cell in cells[before + 1 : after]:
+        if cell.cell_type == "markdown" and RUBRIC in cell.source:
+            text = cell.source.split(RUBRIC, 1)[1].split(MD_END, 1)[0]
+            items = re.split(r"\n- ", "\n" + text.split("\n", 1)[1].strip())
+            rubric = [" ".join(item.split()) for item in items if item.strip()]
+    return model, rubric
+
+
+def catalogue(root: Path) -> str:
+    """``docs/exercises.md``: each lesson's tasks with their kinds, from the registry and
+    ``solutions/``, and every explain task's model answer and rubric."""
+    from . import kind, registered, tasks
+
+    lines = [
+        "# The exercises: every task, its kind, and the explanations' model answers",
+        "",
+        "*Generated from the task registry and `solutions/` by "
+        "`python -m negotiation_kit.exercises generate`; do not edit by hand.*",
+        "",
+        "Each task has a kind, which decides how it is checked and graded:",
+        "",
+        *[f"- **{name}**: {words}." for name, words in KIND_WORDS.items()],
+    ]
+    for path in sorted((root / "solutions").glob("*.ipynb")):
+        lesson = path.name[:2]
+        cells = nbformat.read(path, as_version=4).cells
+        mine = [t for t in tasks() if t.startswith(lesson + ".")]
+        lines += ["", f"## Lesson {int(lesson)}: `exercises/{path.name}`", ""]
+        lines += ["| Task | Kind | Title |", "|---|---|---|"]
+        lines += [f"| {t} | {kind(t)} | {registered()[t].title} |" for t in mine]
+        for task_id in (t for t in mine if kind(t) == "explain"):
+            model, rubric = _explain_parts(cells, task_id)
+            lines += ["", f"### {task_id} {registered()[task_id].title}", ""]
+            lines += [f"**Model answer.** {model}", "", "**Rubric** (one point each):", ""]
+            lines += [f"- {item}" for item in rubric]
+    return "\n".join(lines) + "\n"
+
+
 def generate(root: Path, check: bool = False) -> Plan:
-    """Write ``root/exercises/NN_*.ipynb`` from ``root/solutions/NN_*.ipynb`` (or only compare)."""
+    """Write ``root/exercises/NN_*.ipynb`` from ``root/solutions/NN_*.ipynb`` (or only compare).
+
+    In the kit's own folder (one with ``docs/``) it also writes ``docs/exercises.md``.
+    """
     solutions, exercises = root / "solutions", root / "exercises"
     written, differ = [], []
+    if (root / "docs").is_dir():
+        target, text = root / CATALOGUE, catalogue(root)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            differ.append(target)
+            if not check:
+                target.write_text(text, encoding="utf-8")
+                written.append(target)
     for name, generated in exercises_from(root).items():
         target = exercises / name
         current = nbformat.read(target, as_version=4) if target.exists() else None

@@ -27,7 +27,7 @@ from ._core import (
 
 A_RESERVATION, B_RESERVATION = 0.35, 0.75
 """The exercise's reservation points (Atlantica, Borealia)."""
-BETTER_ALTERNATIVE = 0.55
+BETTER_ALTERNATIVE = 0.5
 """Atlantica's reservation point once it has found another partner (task 01.3)."""
 TREND = ("rises", "falls", "stays")
 

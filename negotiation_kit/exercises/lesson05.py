@@ -231,8 +231,11 @@ explain(
             "better terms", "tied hand", "pull", "push", "higher terms",
             "more favourable", "more favorable",
         ],
-        "the sign of Δ (when division helps and when it hurts)": [
-            "Δ", "delta", "desirab", "helps", "hurts", "never help", "positive", "negative",
+        "the comparison with the same Atlantica without that veto": [
+            "without", "never improve", "cut off", "cuts off", "own end", "holds the agreement",
+        ],
+        "what Δ compares with (a unitary Atlantica), so its sign depends on the configuration": [
+            "unitary", "one actor", "as one", "benchmark", "configuration",
         ],
     },
 )  # fmt: skip

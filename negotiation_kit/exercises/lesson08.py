@@ -24,7 +24,7 @@ HAWK = "steelworkers (hawk)"
 BINDING, HARDER, TOO_HAWKISH = 0.6, 0.7, 0.95
 """The steelworkers' reservation: E2 (the explorer's), the exercises' harder hawk, and one
 too hawkish for any deal without payments (task 08.4)."""
-SIZED = 0.05
+SIZED = 0.03
 """The small budget of task 08.1."""
 BOREALIA = ("unitary", "divided", "paying")
 
