@@ -120,7 +120,6 @@ def test_solution_runs_and_every_check_passes(path: Path) -> None:
     assert run.results == expected, f"{name(path)}: {run.messages}"
     for task_id in (t for t in expected if kind(t) == "explain"):  # kept for the instructor
         assert run.messages[task_id].startswith(f"✎ {task_id}"), run.messages[task_id]
-    assert run.seconds < 20, f"{name(path)} took {run.seconds:.1f} s; keep it well under 20 s"
 
 
 @pytest.mark.parametrize("path", EXERCISES, ids=name)
