@@ -203,7 +203,8 @@ def _explain_parts(cells: list[Any], task_id: str) -> tuple[str, list[str]]:
 def catalogue(root: Path) -> str:
     """``docs/exercises.md``: each lesson's tasks with their kinds, from the registry and
     ``solutions/``, and every explain task's model answer and rubric."""
-    from . import kind, registered, tasks
+    from . import kind, tasks
+    from ._core import registered
 
     lines = [
         "# The exercises: every task, its kind, and the explanations' model answers",
