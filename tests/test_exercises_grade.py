@@ -335,6 +335,7 @@ def test_students_are_found_in_any_layout(tmp_path: Path) -> None:
         "Cat Li_03_x.ipynb",
         "dan/.ipynb_checkpoints/03_x-checkpoint.ipynb",
         "eve/deep/er/homework.ipynb",
+        "Fay Li_81_assignsubmission_file_/03_tied_hands.ipynb",
     ]
     for relative in layout:
         (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
@@ -342,7 +343,13 @@ def test_students_are_found_in_any_layout(tmp_path: Path) -> None:
             '{"cells": [{"cell_type": "code", "source": "check(\'05.1\', 1)"}]}'
         )
     found = {(s.student, s.lesson) for s in find(tmp_path)}
-    assert found == {("ada", "03"), ("ben", "03"), ("Cat Li", "03"), ("eve", "05")}
+    assert found == {
+        ("ada", "03"),
+        ("ben", "03"),
+        ("Cat Li", "03"),
+        ("eve", "05"),
+        ("Fay Li", "03"),
+    }
     assert len(set(file_names(["a b", "a_b", "A_B", "a__b"]).values())) == 4
 
 

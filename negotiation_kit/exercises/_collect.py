@@ -4,8 +4,9 @@
 folder is a submission, except in hidden folders (``.ipynb_checkpoints``, ``.git``) and
 ``__MACOSX``. A notebook inside a sub-folder belongs to the student named by the *top-level*
 folder (hub home folders: ``ada/negotiation-kit-student/exercises/03_tied_hands.ipynb`` is
-ada's). A notebook lying directly in the submissions folder belongs to the student named by
-its file name before the lesson number (LMS downloads: ``ada_03_tied_hands.ipynb`` is ada's).
+ada's; Moodle's ``Ada Lovelace_123_assignsubmission_file_/`` is Ada Lovelace's). A notebook
+lying directly in the submissions folder belongs to the student named by its file name before
+the lesson number (LMS downloads: ``ada_03_tied_hands.ipynb`` is ada's).
 
 **Which lesson.** The first two digits followed by ``_`` and a letter in the file name
 (``03_tied_hands (fresh 1).ipynb`` is lesson 03); failing that, the lesson of most of the task
@@ -13,6 +14,8 @@ ids its ``check`` calls name.
 
 >>> lesson_of_name("ada_03_tied_hands.ipynb"), student_of_name("Ada Lovelace_03_tied_hands.ipynb")
 ('03', 'Ada Lovelace')
+>>> student_of_folder("Ada Lovelace_123456_assignsubmission_file_")
+'Ada Lovelace'
 >>> sorted(file_names(["ada lovelace", "ada_lovelace", "ben"]).values())
 ['ada_lovelace', 'ada_lovelace-2', 'ben']
 """
@@ -29,6 +32,7 @@ from typing import Any
 
 LESSON = re.compile(r"(?<!\d)(\d\d)_[A-Za-z]")
 SKIPPED = ("__MACOSX",)
+MOODLE = re.compile(r"_\d+_assign(ment)?submission_.*$")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,11 @@ def student_of_name(name: str) -> str:
     match = LESSON.search(stem)
     before = stem[: match.start()] if match else stem
     return before.strip(" _-.") or stem.strip() or "unnamed"
+
+
+def student_of_folder(name: str) -> str:
+    """A top-level folder's student: its name, without Moodle's ``_123_assignsubmission_...``."""
+    return MOODLE.sub("", name).strip() or name
 
 
 def _lesson_of_checks(path: Path) -> str | None:
@@ -84,7 +93,7 @@ def find(folder: Path) -> list[Submission]:
             path = Path(here) / name
             relative = path.relative_to(folder)
             parts = relative.parts
-            student = parts[0] if len(parts) > 1 else student_of_name(name)
+            student = student_of_folder(parts[0]) if len(parts) > 1 else student_of_name(name)
             lesson = lesson_of_name(name) or _lesson_of_checks(path)
             found.append(
                 Submission(student, path, relative.as_posix(), lesson, path.stat().st_mtime)
