@@ -47,7 +47,8 @@ CHROMIUM_ARGS = [
 ]
 INSTALL_HINT = (
     "install Chromium from Debian with `apt-get update && apt-get install -y chromium` "
-    "(never `playwright install`) and Playwright with `.venv/bin/pip install -r requirements-dev.txt`"
+    "(never `playwright install`) and Playwright with "
+    "`.venv/bin/pip install -r requirements-dev.txt`"
 )
 VIEWPORT = {"width": 1400, "height": 1000}
 LAB_SETTINGS = {
