@@ -313,3 +313,71 @@ def mirror_negotiations(
     """Atlantica against its own mirror image Borealia, on ``SPACES[dimension]``."""
     a = draw(nations("Atlantica", dimension, TOWARD_A, rule, payments))
     return nk.Negotiation(a, mirror_nation(a, "Borealia"), SPACES[dimension])
+
+
+# --- uncertain ratification (model.md §8) ---------------------------------------------------
+
+
+@st.composite
+def uniforms(draw: st.DrawFn) -> nk.Uniform:
+    """An uncertain reservation ``Uniform(low, low + width)`` within the lessons' range."""
+    low = draw(numbers(-0.5, 1.2))
+    return nk.Uniform(low, low + draw(numbers(0.02, 0.8)))
+
+
+@st.composite
+def uncertain_factions(
+    draw: st.DrawFn,
+    nation_name: str,
+    orientation: Strategy[int],
+    min_uncertain: int = 1,
+    max_uncertain: int = 3,
+) -> tuple[nk.Faction, ...]:
+    """One to four ``Linear`` factions, at least ``min_uncertain`` of them with a ``Uniform``."""
+    size = draw(st.integers(max(1, min_uncertain), MAX_FACTIONS))
+    unsure = draw(st.integers(min_uncertain, min(size, max_uncertain)))
+    members = []
+    for k in range(size):
+        reservation: float | nk.Uniform = draw(uniforms() if k < unsure else reservations)
+        weight = draw(weights) if k else draw(numbers(0.1, 3.0))
+        members.append(
+            nk.Faction(
+                f"{nation_name}{k}", nk.Linear(draw(stakes(orientation)), reservation), weight
+            )
+        )
+    return tuple(members)
+
+
+@st.composite
+def uncertain_nations(
+    draw: st.DrawFn,
+    name: str = "Atlantica",
+    orientation: Strategy[int] = TOWARD_A,
+    min_uncertain: int = 1,
+    rule: RuleChoice = rules,
+    max_uncertain: int = 3,
+) -> nk.Nation:
+    """A nation of ``Linear`` factions, some with uncertain reservations, under any rule."""
+    members = draw(uncertain_factions(name, orientation, min_uncertain, max_uncertain))
+    return nk.Nation(name, members, rule=draw(rule(tuple(f.name for f in members))))
+
+
+@st.composite
+def uncertain_negotiations(draw: st.DrawFn) -> nk.Negotiation:
+    """Atlantica uncertain, Borealia uncertain or certain (any nation of one issue)."""
+    a = draw(uncertain_nations("Atlantica", TOWARD_A))
+    b = draw(
+        st.one_of(
+            uncertain_nations("Borealia", TOWARD_B, min_uncertain=0),
+            nations("Borealia", 1, TOWARD_B),
+        )
+    )
+    return nk.Negotiation(a, b, LINE)
+
+
+@st.composite
+def revealable_negotiations(draw: st.DrawFn) -> nk.Negotiation:
+    """One uncertain reservation, in Atlantica; Borealia certain with ``Linear`` gains."""
+    a = draw(uncertain_nations("Atlantica", TOWARD_A, max_uncertain=1))
+    b = draw(uncertain_nations("Borealia", TOWARD_B, min_uncertain=0, max_uncertain=0))
+    return nk.Negotiation(a, b, LINE)

@@ -9,6 +9,7 @@ from .scenario import Privacy, Scenario, save_scenario, scenario_text
 from .scenario_load import load_scenario
 from .side_payments import SidePayments
 from .spaces import Line, Plane
+from .uncertainty import Uniform
 from .winsets import LineWinSet, PlaneWinSet
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "SidePayments",
     "Spatial",
     "Unanimity",
+    "Uniform",
     "load_scenario",
     "save_scenario",
     "scenario_text",

@@ -43,6 +43,9 @@ def number(name: str, value: Any, allowed: str = "a finite number") -> float:
     Numbers must be finite and at most ``LIMIT`` (1e9) in size.
     """
     if not is_real(value):
+        from .uncertainty import refuse
+
+        refuse(name, value)
         raise TypeError(f"{name} must be {allowed}, got {_show(value)} ({type(value).__name__})")
     result = _float(name, value, allowed)
     if not math.isfinite(result):
@@ -86,6 +89,9 @@ def vector(
     name: str, value: Any, length: int | None = None, what: str = "a sequence of numbers"
 ) -> tuple[float, ...]:
     """A sequence of finite numbers (of ``length`` entries when given), as a tuple of floats."""
+    from .uncertainty import refuse
+
+    refuse(name, value)
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
         what = f"{length} numbers" if length else what
         raise TypeError(f"{name} must be {what}, got {_show(value)} ({type(value).__name__})")

@@ -15,9 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from . import _checks, line, plane
+from . import _checks, line, plane, uncertain_bargain
 from .nations import Nation
 from .spaces import Line, Plane
+from .uncertainty import is_uncertain_nation
 from .winsets import LineWinSet, PlaneWinSet, WinSet, win_set
 
 SOLUTIONS = ("nash", "split")
@@ -31,6 +32,9 @@ class Outcome:
     agreement; ``welfare`` maps each nation to its net welfare ``N``; ``faction_gains`` maps
     each faction to its gain after transfers; ``transfers`` to the amount it received
     (negative: paid). ``reason`` says in words why there is no agreement, if there is none.
+    ``ratification_probability`` is the chance that both nations ratify the agreement: 1.0
+    for a certain agreement, 0.0 for none. With uncertain reservations (model.md §8) welfare,
+    gains and transfers are expected values, a failed deal counting 0.
 
     >>> _example().outcome()
     <agreement at 0.6; net welfare Atlantica 0.4, Borealia 0.2>
@@ -41,12 +45,16 @@ class Outcome:
     faction_gains: dict[str, float]
     transfers: dict[str, float]
     reason: str = ""
+    ratification_probability: float = 1.0
 
     def __repr__(self) -> str:
         if self.agreement is None:
             return f"<no agreement: {self.reason}>"
         where = np.round(np.asarray(self.agreement), 4).tolist()
         welfare = ", ".join(f"{k} {v:.4g}" for k, v in self.welfare.items())
+        if self.ratification_probability < 1.0:
+            chance = f"ratified with probability {self.ratification_probability:.4g}"
+            return f"<agreement at {where}, {chance}; expected net welfare {welfare}>"
         return f"<agreement at {where}; net welfare {welfare}>"
 
 
@@ -85,6 +93,18 @@ class Negotiation:
             raise ValueError(
                 "solution='split' is defined on one issue only; use solution='nash' on a Plane"
             )
+        unsure = [n.name for n in (self.a, self.b) if is_uncertain_nation(n)]
+        if unsure and isinstance(self.space, Plane):
+            raise ValueError(
+                f"uncertain reservations (nk.Uniform, in {', '.join(map(repr, unsure))}) are "
+                "defined on one issue only: use space=nk.Line()"
+            )
+        if unsure and self.solution == "split":
+            raise ValueError(
+                f"solution='split' cannot be used with uncertain reservations (nk.Uniform, in "
+                f"{', '.join(map(repr, unsure))}): the zone has no sharp edges to split; use "
+                "solution='nash'"
+            )
         if self.a.name == self.b.name:
             raise ValueError(f"b must have a different name from a, both are {self.a.name!r}")
         shared = sorted({f.name for f in self.a.factions} & {f.name for f in self.b.factions})
@@ -113,7 +133,13 @@ class Negotiation:
         return self._zone
 
     @cached_property
+    def _uncertain(self) -> bool:
+        return is_uncertain_nation(self.a) or is_uncertain_nation(self.b)
+
+    @cached_property
     def _outcome(self) -> Outcome:
+        if self._uncertain:
+            return self._uncertain_outcome()
         zone = self._zone
         if zone.is_empty:
             return self._no_agreement("the zone of agreement is empty")
@@ -157,7 +183,74 @@ class Negotiation:
     def _no_agreement(self, reason: str) -> Outcome:
         names = [f.name for n in (self.a, self.b) for f in n.factions]
         zeros = dict.fromkeys(names, 0.0)
-        return Outcome(None, {self.a.name: 0.0, self.b.name: 0.0}, zeros, dict(zeros), reason)
+        welfare = {self.a.name: 0.0, self.b.name: 0.0}
+        return Outcome(None, welfare, zeros, dict(zeros), reason, ratification_probability=0.0)
+
+    def _uncertain_outcome(self) -> Outcome:
+        """model.md §8: the Nash point of expected net welfare (``uncertain_bargain``)."""
+        assert isinstance(self.space, Line)
+        if self._zone.is_empty:
+            return self._no_agreement("no agreement has any chance of ratification in both")
+        point = uncertain_bargain.nash(self.a, self.b, self.space.low, self.space.high)
+        if point is None:
+            return self._no_agreement("no agreement leaves both nations better off on average")
+        welfare, gains, chance = uncertain_bargain.settle(self.a, self.b, point)
+        transfers: dict[str, float] = {}
+        for nation, other in ((self.a, self.b), (self.b, self.a)):
+            chance_other = float(other.ratification_probability(point))
+            paid = nation.transfers(point)
+            transfers.update({k: v * chance_other + 0.0 for k, v in paid.items()})
+        return Outcome(point, welfare, gains, transfers, ratification_probability=chance)
+
+    def ratification_probability(self, z: Any) -> Any:
+        """The chance that both nations ratify each agreement in ``z``, ``P = P_A P_B``.
+
+        >>> _example().ratification_probability([0.5, 0.7])
+        array([0., 1.])
+        """
+        return self.a.ratification_probability(z) * self.b.ratification_probability(z)
+
+    def expected_welfare(self, z: Any) -> dict[str, Any]:
+        """Each nation's expected net welfare at each agreement in ``z`` (model.md §8).
+
+        ``E_A(x) = E[N_A(x) 1{A ratifies x}] P_B(x)``: a failed deal gives 0. Without
+        uncertainty it is ``N`` inside the zone and 0 outside.
+
+        >>> _example().expected_welfare([0.5, 0.7])
+        {'Atlantica': array([0. , 0.5]), 'Borealia': array([0. , 0.1])}
+        """
+        if not isinstance(self.space, Line):
+            raise ValueError("expected_welfare is defined on one issue (nk.Line)")
+        array, single = _checks.points(z, 1)
+        e_a, e_b, _ = uncertain_bargain.at(self.a, self.b, array)
+        if single:
+            return {self.a.name: float(e_a[0]), self.b.name: float(e_b[0])}
+        return {self.a.name: e_a, self.b.name: e_b}
+
+    def revelation_value(self, nation_name: str) -> float:
+        """What ``nation_name`` gains, on average, if every uncertain reservation is revealed.
+
+        Its expected net welfare if both negotiators learned the realised reservations before
+        bargaining (the certain outcome for each value, averaged exactly over them), minus its
+        expected net welfare now (model.md §8). Positive: the nation gains from the truth
+        coming out; negative: the uncertainty is worth something to it. 0 without uncertainty.
+
+        >>> import dataclasses, negotiation_kit as nk
+        >>> talks = _example()  # model.md U1: the hawk's reservation is uncertain
+        >>> hawk = nk.Faction("steelworkers", nk.Linear(0.5, nk.Uniform(0.5, 0.7)))
+        >>> a = dataclasses.replace(talks.a, factions=(talks.a.factions[0], hawk))
+        >>> u1 = dataclasses.replace(talks, a=a)
+        >>> round(u1.revelation_value("Atlantica"), 9), round(u1.revelation_value("Borealia"), 9)
+        (-0.1, 0.1)
+        """
+        self._check_name(nation_name)
+        return uncertain_bargain.revelation_value(self, nation_name)
+
+    def _check_name(self, nation_name: str) -> None:
+        names = (self.a.name, self.b.name)
+        _checks.instance("nation_name", nation_name, str, f"one of the names {names}")
+        if nation_name not in names:
+            raise ValueError(f"nation_name must be one of {names}, got {nation_name!r}")
 
     def desirability(self, nation_name: str) -> float:
         """``Δ``: the nation's net welfare here minus what it gets if it bargains unitarily.

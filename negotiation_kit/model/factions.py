@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from . import _checks
 from .gains import Additive, Linear, Spatial, snap
+from .uncertainty import is_uncertain
 
 GAIN_FAMILIES = (Linear, Additive, Spatial)
 
@@ -46,6 +47,12 @@ class Faction:
 
     def accepts(self, z: object) -> object:
         """Whether the faction would accept each agreement in ``z`` (gain ``>= 0``)."""
+        if is_uncertain(self.gain):
+            raise ValueError(
+                f"accepts needs the reservation known, and {self.name!r} has an uncertain one "
+                "(nk.Uniform): it accepts x with probability ratification_probability gives "
+                "for a nation of this faction alone"
+            )
         array, single = _checks.points(z, self.dimension)
         result = snap(self.gain.evaluate(array), self.gain.scale) >= 0
         return bool(result[0]) if single else result

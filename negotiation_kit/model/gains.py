@@ -19,6 +19,7 @@ import numpy as np
 
 from . import _checks
 from ._checks import FloatArray
+from .uncertainty import Uniform
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -76,6 +77,9 @@ class Linear(_GainBase):
     accepts ``x >= reservation``), ``stake < 0`` sides with the other nation (it accepts
     ``x <= reservation``). Its size is how much the faction has riding on the issue.
 
+    The reservation may be uncertain, ``nk.Uniform(low, high)`` (model.md §8): it is drawn
+    after the negotiators agree; the gain this function returns is then the expected gain.
+
     Examples
     --------
     >>> import negotiation_kit as nk
@@ -87,7 +91,7 @@ class Linear(_GainBase):
     """
 
     stake: float
-    reservation: float
+    reservation: float | Uniform
 
     dimension = 1
 
@@ -99,18 +103,29 @@ class Linear(_GainBase):
                 "leans), got 0"
             )
         object.__setattr__(self, "stake", stake)
-        object.__setattr__(self, "reservation", _checks.number("reservation", self.reservation))
+        if not isinstance(self.reservation, Uniform):
+            reservation = _checks.number("reservation", self.reservation)
+            object.__setattr__(self, "reservation", reservation)
+
+    @property
+    def centre(self) -> float:
+        """The reservation, or its mean when it is uncertain (``nk.Uniform``)."""
+        r = self.reservation
+        return r.mean if isinstance(r, Uniform) else r
 
     def evaluate(self, z: FloatArray) -> FloatArray:
-        return self.stake * (z - self.reservation)
+        """The gain at ``z``; with an uncertain reservation, the expected gain."""
+        return self.stake * (z - self.centre)
 
     @property
     def scale(self) -> float:
         """The size of the numbers this gain works with (for rounding tolerances)."""
-        return abs(self.stake) * (1.0 + abs(self.reservation))
+        r = self.reservation
+        size = max(abs(r.low), abs(r.high)) if isinstance(r, Uniform) else abs(r)
+        return abs(self.stake) * (1.0 + size)
 
     def coefficients(self) -> Quadratic:
-        return (-self.stake * self.reservation, self.stake, 0.0)
+        return (-self.stake * self.centre, self.stake, 0.0)
 
 
 @dataclass(frozen=True)
@@ -233,6 +248,9 @@ class Spatial(_GainBase):
 
 def _coordinates(name: str, value: Any) -> tuple[float, ...]:
     """A point: one number (one issue) or a sequence of numbers."""
+    from .uncertainty import refuse
+
+    refuse(name, value)
     if isinstance(value, Real | np.number | bool):
         return (_checks.number(name, value, "a finite number or a sequence of finite numbers"),)
     return _checks.vector(name, value, what="a finite number or a sequence of finite numbers")

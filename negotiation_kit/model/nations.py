@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import _checks, side_payments
+from . import _checks, side_payments, uncertainty
 from ._checks import FloatArray
 from .factions import Faction
 from .gains import ACCEPT_TOL
@@ -33,6 +33,11 @@ class Nation:
     National welfare is the sum of the factions' gains, ``W(z) = sum_i g_i(z)``; the
     nation ratifies what its ``rule`` accepts, or, with ``side_payments``, what the factions
     that gain can pay the blocking losers to accept (in the spirit of Mayer 1992).
+
+    A faction's reservation may be uncertain (``nk.Uniform``, model.md §8): then ``gains``,
+    ``welfare`` and ``net_welfare`` are expected values before the vote, ``win_set`` holds the
+    agreements it may ratify, ``ratification_probability`` says how likely it is to, and
+    ``ratifies`` and ``compensation`` (which need the realised reservation) are refused.
 
     Examples
     --------
@@ -98,6 +103,7 @@ class Nation:
             )
             self.side_payments.check(factions)
         object.__setattr__(self, "factions", factions)
+        uncertainty.refuse_in(self)
 
     @property
     def dimension(self) -> int:
@@ -156,6 +162,7 @@ class Nation:
         >>> _example().compensation([0.5, 0.7])
         array([0.05, 0.  ])
         """
+        self._certain("compensation")
         gains, single = self._evaluate(z)
         return _one(side_payments.minimum_compensation(gains, self.coalitions), single)
 
@@ -179,8 +186,33 @@ class Nation:
         >>> _example().ratifies(0.6)
         True
         """
+        self._certain("ratifies")
         gains, single = self._evaluate(z)
         return _one(self._ratifies(gains), single)
+
+    def ratification_probability(self, z: Any) -> Any:
+        """The probability that the nation ratifies each agreement in ``z`` (model.md §8).
+
+        With uncertain reservations (``nk.Uniform``) it is exact, in ``[0, 1]``; a certain
+        nation gives 1 inside its win-set and 0 outside.
+
+        >>> import negotiation_kit as nk
+        >>> hawk = nk.Faction("steelworkers", nk.Linear(0.5, nk.Uniform(0.5, 0.7)))
+        >>> unsure = nk.Nation("Atlantica", [nk.Faction("exporters", nk.Linear(0.5, -0.2)), hawk])
+        >>> unsure.ratification_probability([0.4, 0.55, 0.7])
+        array([0.  , 0.25, 1.  ])
+        """
+        from .expected import ratification_probability
+
+        array, single = _checks.points(z, self.dimension)
+        return _one(ratification_probability(self, array), single)
+
+    def _certain(self, what: str) -> None:
+        if uncertainty.is_uncertain_nation(self):
+            raise ValueError(
+                f"{what} needs every reservation known, and {self.name!r} has an uncertain one "
+                "(nk.Uniform): use ratification_probability(z) for the chance it ratifies"
+            )
 
     def _net_welfare(self, gains: FloatArray) -> FloatArray:
         payments = self.side_payments

@@ -43,6 +43,7 @@ from .gains import Linear
 from .nations import Nation
 from .rules import NationalWelfare
 from .spaces import Line
+from .uncertainty import Uniform
 
 FloatArray = NDArray[np.float64]
 Edges = tuple[FloatArray, FloatArray]
@@ -157,6 +158,8 @@ def _linear(nation: Nation, faction: str, values: FloatArray) -> tuple[FloatArra
         raise ValueError(f"every faction of {nation.name!r} must have a Linear gain to be swept")
     shape = (len(gains), values.size)
     linear = [g for g in gains if isinstance(g, Linear)]
+    if any(isinstance(g.reservation, Uniform) for g in linear):
+        raise ValueError(f"every reservation in {nation.name!r} must be a number to be swept")
     stakes = np.array([[g.stake] for g in linear]) * np.ones(shape)
     reservations = np.array([[g.reservation] for g in linear]) * np.ones(shape)
     for k, f in enumerate(nation.factions):

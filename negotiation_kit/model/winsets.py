@@ -20,6 +20,7 @@ from . import _checks, line, plane
 from ._checks import FloatArray
 from .rules import BoolArray
 from .spaces import Line, Plane
+from .uncertainty import is_uncertain_nation
 
 if TYPE_CHECKING:
     from .nations import Nation
@@ -141,6 +142,11 @@ def win_set(nations: Sequence[Nation], space: Line | Plane) -> WinSet:
                 f"{nation.dimension} issue(s), the space has {space.dimension}"
             )
     if isinstance(space, Line):
+        if any(is_uncertain_nation(n) for n in nations):  # where ratification is possible
+            from .uncertain_bargain import zone as possible
+
+            a, b = (*nations, *nations)[:2]
+            return LineWinSet(space, tuple(nations), possible(a, b, space.low, space.high))
         return LineWinSet(space, tuple(nations), line.intervals(nations, space.low, space.high))
     zone = plane.mask(nations, space)
     zone.flags.writeable = False

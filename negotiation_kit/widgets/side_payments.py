@@ -144,7 +144,7 @@ class SidePaymentsExplorer(Explorer):
         a, b = negotiation.a, negotiation.b
         payments = a.side_payments
         assert payments is not None
-        kinks = [f.gain.reservation for f in a.factions if isinstance(f.gain, nk.Linear)]
+        kinks = [f.gain.centre for f in a.factions if isinstance(f.gain, nk.Linear)]
         x = np.union1d(X, np.clip(kinks, 0.0, 1.0))
         _, needed, able = _payments.needs(a, x)
         e = payments.efficiency
