@@ -54,6 +54,7 @@ from .gains import Additive, Linear, Spatial
 from .nations import Nation
 from .rules import Leader, Majority, NationalWelfare, Quota, Unanimity
 from .spaces import Line, Plane
+from .uncertainty import Uniform
 
 GAIN_FIELDS: dict[type, tuple[str, ...]] = {
     Linear: ("stake", "reservation"),
@@ -230,6 +231,8 @@ def _faction(faction: Faction, private: tuple[str, ...] | None) -> str:
     gain = faction.gain
     for name in GAIN_FIELDS[type(gain)]:
         value = getattr(gain, name)
+        if isinstance(value, Uniform):  # an uncertain reservation (model.md §8)
+            value = {"low": value.low, "high": value.high}
         keys[name] = list(value) if isinstance(value, tuple) else value
     if faction.weight != 1.0:
         keys["weight"] = faction.weight

@@ -27,6 +27,7 @@ from .rules import Leader, Quota
 from .scenario import GAIN_FIELDS, PRIVATE_FIELDS, RULE_NAMES, SIDES, Privacy, Scenario
 from .side_payments import SidePayments
 from .spaces import Line, Plane
+from .uncertainty import Uniform
 
 T = TypeVar("T")
 
@@ -236,10 +237,19 @@ class _Reader:
                     "this version of the kit; write one number",
                 )
             stake = self.number(f"{where}.stake", self.required(where, keys, "stake", "stake = 1"))
-            reservation = self.number(
-                f"{where}.reservation",
-                self.required(where, keys, "reservation", "reservation = 0.5"),
-            )
+            given = self.required(where, keys, "reservation", "reservation = 0.5")
+            reservation: Any
+            if isinstance(given, dict):  # uncertain: {low = 0.4, high = 0.8} (model.md §8)
+                if set(given) != {"low", "high"}:
+                    self.fail(
+                        f"{where}.reservation",
+                        f"must be a number or {{low = 0.4, high = 0.8}}, got {_show(given)}",
+                    )
+                low = self.number(f"{where}.reservation.low", given["low"])
+                high = self.number(f"{where}.reservation.high", given["high"])
+                reservation = self.build(f"{where}.reservation", lambda: Uniform(low, high))
+            else:
+                reservation = self.number(f"{where}.reservation", given)
             gain: Any = self.build(f"{where}.stake", lambda: Linear(stake, reservation))
         elif family is Additive:
             weights = self.numbers(
