@@ -322,6 +322,7 @@ def test_cards_refuse_to_replace_old_cards_unless_forced(tmp_path: Path, capsys:
         (["debrief", str(TIED), "{nocols}", "--out", "{tmp}"], "the columns pair,agreement"),
         (["debrief", str(TIED), "{nocols}", "--out", "{tmp}", "--pairs", "{tmp}"],
          "holds no instructor/pair-NN.toml"),
+        (["cards", "{unsure}", "--pairs", "2", "--out", "{tmp}"], "uncertain reservation"),
         (["teach"], "invalid choice: 'teach'"),
         ([], "the following arguments are required: COMMAND"),
     ],
@@ -335,7 +336,12 @@ def test_misuse_gets_one_line_and_exit_2(
     nocols.write_text("team,deal\n1,0.5\n")
     afile = tmp_path / "afile"
     afile.write_text("")
-    where = {"{tmp}": tmp_path / "out", "{bad}": bad, "{nocols}": nocols, "{file}": afile}
+    unsure = tmp_path / "unsure.toml"
+    unsure.write_text(
+        TIED.read_text().replace("reservation = 60", "reservation = {uniform = [50, 70]}")
+    )
+    where = {"{tmp}": tmp_path / "out", "{bad}": bad, "{nocols}": nocols, "{file}": afile,
+             "{unsure}": unsure}  # fmt: skip
     status, out, err = run(*(str(where.get(a, a)) for a in args), capsys=capsys)
     assert status == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err, err

@@ -306,9 +306,13 @@ BAD = {
         edit("weight = 2}", 'weight = 2, private = ["secret"]}'),
         ["a.factions[1].private[0]", "'secret'", "stake"],
     ),
-    "uniform not yet": (
-        edit("reservation = 0.6", "reservation = {uniform = [0.5, 0.7]}"),
-        ["a.factions[1].reservation", "uncertain reservations", "not supported"],
+    "uniform reversed": (
+        edit("reservation = 0.6", "reservation = {uniform = [0.7, 0.5]}"),
+        ["a.factions[1].reservation", "high must be greater than low"],
+    ),
+    "uniform unknown key": (
+        edit("reservation = 0.6", "reservation = {normal = [0.5, 0.7]}"),
+        ["a.factions[1].reservation", "uniform = [low, high]", "normal"],
     ),
     "title number": (edit('"Tied hands"', "3"), ["title", "string", "3"]),
     "brief number": (

@@ -591,15 +591,20 @@ def test_revelation_value_agrees_with_a_fine_average_of_certain_outcomes(
 def test_a_scenario_file_keeps_an_uncertain_reservation(tmp_path: Path) -> None:
     t = talks(hawkish(0.4, 0.8))
     nk.save_scenario(t, tmp_path / "u2.toml")
-    assert "reservation = {low = 0.4, high = 0.8}" in (tmp_path / "u2.toml").read_text()
+    assert "reservation = {uniform = [0.4, 0.8]}" in (tmp_path / "u2.toml").read_text()
     assert nk.load_scenario(tmp_path / "u2.toml").negotiation == t
 
 
 def test_a_scenario_file_with_a_bad_uncertain_reservation_is_refused(tmp_path: Path) -> None:
     text = nk.scenario_text(talks(hawkish(0.4, 0.8)))
-    (tmp_path / "reversed.toml").write_text(text.replace("high = 0.8", "high = 0.3"))
+    (tmp_path / "reversed.toml").write_text(text.replace("[0.4, 0.8]", "[0.4, 0.3]"))
     with pytest.raises(ValueError, match=r"reservation.*high must be greater than low"):
         nk.load_scenario(tmp_path / "reversed.toml")
-    (tmp_path / "top.toml").write_text(text.replace("high = 0.8", "top = 0.8"))
-    with pytest.raises(ValueError, match=r"a.factions\[1\].reservation: must be a number or \{low"):
+    (tmp_path / "top.toml").write_text(
+        text.replace("{uniform = [0.4, 0.8]}", "{low = 0.4, high = 0.8}")
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"a.factions\[1\].reservation: must be a number or \{uniform = \[low, high\]\}",
+    ):
         nk.load_scenario(tmp_path / "top.toml")

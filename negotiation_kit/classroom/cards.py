@@ -142,6 +142,13 @@ def payment_words(nation: nk.Nation) -> str:
     )
 
 
+def reservation_text(reservation: float | nk.Uniform) -> str:
+    """A reservation in words; an uncertain one (lesson 9) as its range."""
+    if isinstance(reservation, nk.Uniform):
+        return f"somewhere from {number(reservation.low)} to {number(reservation.high)}"
+    return number(reservation)
+
+
 def gain_columns(faction: nk.Faction, hide: Any) -> list[str]:
     """A faction's gain for a table: what it gains, and its numbers (``hide``: secrets)."""
     gain = faction.gain
@@ -158,7 +165,7 @@ def gain_columns(faction: nk.Faction, hide: Any) -> list[str]:
         return [
             f"stake × (terms − reservation){leans}",
             f"stake {shown('stake', number(gain.stake))}; "
-            f"reservation {shown('reservation', number(gain.reservation))}",
+            f"reservation {shown('reservation', reservation_text(gain.reservation))}",
         ]
     if isinstance(gain, nk.Additive):
         weights = ", ".join(number(w) for w in gain.weights)

@@ -232,7 +232,7 @@ def _faction(faction: Faction, private: tuple[str, ...] | None) -> str:
     for name in GAIN_FIELDS[type(gain)]:
         value = getattr(gain, name)
         if isinstance(value, Uniform):  # an uncertain reservation (model.md §8)
-            value = {"low": value.low, "high": value.high}
+            value = {"uniform": [value.low, value.high]}
         keys[name] = list(value) if isinstance(value, tuple) else value
     if faction.weight != 1.0:
         keys["weight"] = faction.weight

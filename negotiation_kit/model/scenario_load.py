@@ -230,23 +230,16 @@ class _Reader:
 
     def gain(self, where: str, keys: dict[str, Any], family: type, dimension: int) -> Any:
         if family is Linear:
-            if isinstance(keys.get("reservation"), dict) and "uniform" in keys["reservation"]:
-                self.fail(
-                    f"{where}.reservation",
-                    "uncertain reservations ({uniform = [low, high]}) are not supported by "
-                    "this version of the kit; write one number",
-                )
             stake = self.number(f"{where}.stake", self.required(where, keys, "stake", "stake = 1"))
             given = self.required(where, keys, "reservation", "reservation = 0.5")
             reservation: Any
-            if isinstance(given, dict):  # uncertain: {low = 0.4, high = 0.8} (model.md §8)
-                if set(given) != {"low", "high"}:
+            if isinstance(given, dict):  # uncertain: {uniform = [low, high]} (model.md §8)
+                if set(given) != {"uniform"}:
                     self.fail(
                         f"{where}.reservation",
-                        f"must be a number or {{low = 0.4, high = 0.8}}, got {_show(given)}",
+                        f"must be a number or {{uniform = [low, high]}}, got {_show(given)}",
                     )
-                low = self.number(f"{where}.reservation.low", given["low"])
-                high = self.number(f"{where}.reservation.high", given["high"])
+                low, high = self.numbers(f"{where}.reservation.uniform", given["uniform"], 2)
                 reservation = self.build(f"{where}.reservation", lambda: Uniform(low, high))
             else:
                 reservation = self.number(f"{where}.reservation", given)
