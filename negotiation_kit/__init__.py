@@ -12,6 +12,7 @@ live in their own subpackages and are imported only when a lesson asks for them.
 
 from .model import (
     Additive,
+    Comparison,
     Faction,
     Leader,
     Line,
@@ -31,6 +32,7 @@ from .model import (
     Spatial,
     Unanimity,
     Uniform,
+    compare,
     load_scenario,
     save_scenario,
     scenario_text,
@@ -40,6 +42,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Additive",
+    "Comparison",
     "Faction",
     "Leader",
     "Line",
@@ -59,6 +62,7 @@ __all__ = [
     "Spatial",
     "Unanimity",
     "Uniform",
+    "compare",
     "load_scenario",
     "save_scenario",
     "scenario_text",

@@ -1,6 +1,7 @@
 """The model of two-level negotiation: numpy only, no plotting, no widgets."""
 
 from .bargaining import Negotiation, Outcome
+from .compare import Comparison, compare
 from .factions import Faction
 from .gains import Additive, Linear, Spatial
 from .nations import Nation
@@ -14,6 +15,7 @@ from .winsets import LineWinSet, PlaneWinSet
 
 __all__ = [
     "Additive",
+    "Comparison",
     "Faction",
     "Leader",
     "Line",
@@ -33,6 +35,7 @@ __all__ = [
     "Spatial",
     "Unanimity",
     "Uniform",
+    "compare",
     "load_scenario",
     "save_scenario",
     "scenario_text",
