@@ -8,12 +8,16 @@ number raises, and nbval fails that cell). These tests check what nbval cannot s
 
 - every notebook in ``notebooks/``, ``exercises/`` and ``solutions/`` is committed clean: no
   outputs, no execution counts, no widget state, the ``python3`` kernel;
-- every lesson (``notebooks/01_*`` to ``08_*``, those present) opens with a title, its questions
-  and learning objectives, has an explorer with "try this" prompts and at least one checked
-  worked example, introduces every code cell with text, keeps code cells short, and closes with
-  key points and a pointer to its exercise notebook (``exercises/`` with the lesson's file name);
+- every lesson (``notebooks/01_*`` on, optional extensions such as ``04b_*`` included) opens
+  with a title, its questions and learning objectives, has an explorer with "try this" prompts
+  and at least one checked worked example, introduces every code cell with text, keeps its
+  visible code cells short, and closes with key points and a pointer to its exercise notebook
+  (``exercises/`` with the lesson's number; an extension shares its lesson's exercises);
 - ``00_start_here`` maps every lesson to its exercise notebook and defines every term of the
   glossary that issue 4 lists.
+
+``test_lesson_structure.py`` checks what a student sees (collapsed checks and answers, case
+boxes, citations, length).
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FOLDERS = ("notebooks", "exercises", "solutions")
 NOTEBOOKS = sorted(path for folder in FOLDERS for path in (ROOT / folder).glob("*.ipynb"))
-LESSONS = sorted((ROOT / "notebooks").glob("0[1-8]_*.ipynb"))
+LESSONS = sorted(
+    path for path in (ROOT / "notebooks").glob("[0-9][0-9]*_*.ipynb") if path.name[:2] != "00"
+)
 START_HERE = ROOT / "notebooks" / "00_start_here.ipynb"
 CHECK_TAG = "nbval-check-output"
 """The nbval tag of worked-example cells (nbval would compare their stored output)."""
 MAX_CODE_LINES = 12
-"""Code cells stay short (style.md: under about 10 lines); logic lives in the package."""
+"""Visible code cells stay short (style.md: under about 10 lines); logic lives in the package.
+Collapsed cells (``metadata.jupyter.source_hidden``) that check a worked example may be longer."""
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 GLOSSARY = [
     "reservation point", "BATNA", "zone of agreement", "win-set", "ratification",
@@ -49,6 +56,13 @@ def read(path: Path) -> Any:
 
 def name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
+
+
+def exercises_of(lesson: Path) -> Path:
+    """The exercise notebook of a lesson: the one with its number (04b shares 04's)."""
+    found = sorted((ROOT / "exercises").glob(f"{lesson.name[:2]}_*.ipynb"))
+    assert len(found) == 1, f"{lesson.name}: expected one exercises/{lesson.name[:2]}_*.ipynb"
+    return found[0]
 
 
 def headings(cell: Any) -> list[str]:
@@ -89,7 +103,7 @@ def test_notebook_is_committed_clean(path: Path) -> None:
 @pytest.mark.parametrize("path", LESSONS, ids=name)
 def test_lesson_opens_with_title_questions_and_objectives(path: Path) -> None:
     cells = read(path).cells
-    number = int(path.name[:2])
+    number = f"{int(path.name[:2])}{path.name.split('_')[0][2:]}"  # "4", or "4b" for 04b_*
     assert cells[0].cell_type == "markdown", f"{name(path)}: open with a markdown title"
     assert re.match(rf"# Lesson {number}\b", cells[0].source), (
         f"{name(path)}: the first cell must start with '# Lesson {number}: <title>'"
@@ -107,7 +121,7 @@ def test_lesson_closes_with_key_points_and_its_exercises(path: Path) -> None:
     last_code = max(i for i, c in enumerate(cells) if c.cell_type == "code")
     key_points = index_of(cells, r"key points\b")
     assert key_points > last_code, f"{name(path)}: a '## Key points' section after the last code"
-    exercise = f"../exercises/{path.name}"
+    exercise = f"../exercises/{exercises_of(path).name}"
     closing = "\n".join(c.source for c in cells[key_points:])
     assert f"]({exercise})" in closing, (
         f"{name(path)}: after the key points, link to its exercise notebook ({exercise})"
@@ -140,20 +154,25 @@ def test_every_code_cell_is_introduced_and_short(path: Path) -> None:
         assert i > 0 and cells[i - 1].cell_type == "markdown", (
             f"{where}: say in a sentence before it what the cell does"
         )
+        if cell.metadata.get("jupyter", {}).get("source_hidden", False):
+            continue  # a collapsed check (test_lesson_structure.py)
         lines = [line for line in cell.source.splitlines() if line.strip()]
         assert len(lines) <= MAX_CODE_LINES, f"{where}: {len(lines)} lines; move logic to the kit"
 
 
 def test_start_here_maps_every_lesson_to_its_exercises() -> None:
     text = "\n".join(c.source for c in read(START_HERE).cells)
-    mapped = sorted(set(re.findall(r"\]\((0[1-8]_\w+)\.ipynb\)", text)))
-    assert [stem[:2] for stem in mapped] == [f"0{n}" for n in range(1, 9)], (
-        f"00_start_here must link each lesson 01 to 08 once, found {mapped}"
+    mapped = sorted(set(re.findall(r"\]\((\d\d[a-z]?_\w+)\.ipynb\)", text)))
+    main = sorted({stem[:2] for stem in mapped if stem[2] == "_"})
+    assert main == [f"0{n}" for n in range(1, 9)], (
+        f"00_start_here must link each lesson 01 to 08, found {mapped}"
     )
-    for stem in mapped:
-        assert f"](../exercises/{stem}.ipynb)" in text, f"00_start_here: map {stem} to exercises"
     for lesson in LESSONS:
-        assert lesson.stem in mapped, f"00_start_here maps lesson {lesson.name[:2]} elsewhere"
+        assert lesson.stem in mapped, f"00_start_here: link lesson {lesson.stem}"
+        exercises = exercises_of(lesson).name
+        assert f"](../exercises/{exercises})" in text, (
+            f"00_start_here: map {lesson.stem} to ../exercises/{exercises}"
+        )
 
 
 def test_start_here_defines_every_glossary_term() -> None:
