@@ -323,6 +323,8 @@ def test_cards_refuse_to_replace_old_cards_unless_forced(tmp_path: Path, capsys:
         (["debrief", str(TIED), "{nocols}", "--out", "{tmp}", "--pairs", "{tmp}"],
          "holds no instructor/pair-NN.toml"),
         (["cards", "{unsure}", "--pairs", "2", "--out", "{tmp}"], "uncertain reservation"),
+        (["debrief", "{other}", "{nocols}", "--out", "{tmp}", "--pairs", "{cards}"],
+         "the cards in"),
         (["teach"], "invalid choice: 'teach'"),
         ([], "the following arguments are required: COMMAND"),
     ],
@@ -340,8 +342,14 @@ def test_misuse_gets_one_line_and_exit_2(
     unsure.write_text(
         TIED.read_text().replace("reservation = 60", "reservation = {uniform = [50, 70]}")
     )
+    cards = tmp_path / "cards"
+    if "{cards}" in args:
+        assert main(["cards", str(TIED), "--pairs", "1", "--out", str(cards)]) == 0
+        capsys.readouterr()
+    other = SCENARIOS / "e2_tied_hands.toml"
     where = {"{tmp}": tmp_path / "out", "{bad}": bad, "{nocols}": nocols, "{file}": afile,
              "{unsure}": unsure}  # fmt: skip
+    where |= {"{cards}": cards, "{other}": other}
     status, out, err = run(*(str(where.get(a, a)) for a in args), capsys=capsys)
     assert status == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err, err

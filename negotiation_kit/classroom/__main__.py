@@ -135,6 +135,12 @@ def debrief(args: argparse.Namespace) -> int:
         if not files:
             raise _Misuse(f"--pairs {args.pairs} holds no instructor/pair-NN.toml files")
         pairs = {pair: _scenario(path) for pair, path in files.items()}
+        for pair, scenario in pairs.items():
+            if _shape(scenario) != _shape(base):
+                raise _Misuse(
+                    f"the cards in {args.pairs} were not made from {args.scenario.name} "
+                    f"({files[pair].name} has other nations, factions or issues)"
+                )
         varied = any(s.negotiation != base.negotiation for s in pairs.values())
     try:
         text = args.results.read_text(encoding="utf-8-sig")
@@ -170,6 +176,13 @@ def debrief(args: argparse.Namespace) -> int:
     print(f"debriefed {len(verdicts)} pairs: {', '.join(p.name for p in written)}"
           + (", debrief.png, debrief.svg" if figure else "") + f" in {args.out}/")  # fmt: skip
     return 0
+
+
+def _shape(scenario: nk.Scenario) -> tuple[object, ...]:
+    """What --vary never changes: the issue space and the names of nations and factions."""
+    talks = scenario.negotiation
+    names = tuple((n.name, tuple(f.name for f in n.factions)) for n in (talks.a, talks.b))
+    return (talks.space, names)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
