@@ -608,3 +608,21 @@ def test_a_scenario_file_with_a_bad_uncertain_reservation_is_refused(tmp_path: P
         match=r"a.factions\[1\].reservation: must be a number or \{uniform = \[low, high\]\}",
     ):
         nk.load_scenario(tmp_path / "top.toml")
+
+
+@pytest.mark.parametrize("rule", [nk.NationalWelfare(), nk.Majority(), nk.Unanimity()], ids=repr)
+def test_each_factions_expected_gain_agrees_with_a_monte_carlo_estimate(rule: object) -> None:
+    """E[g_i 1{ratified}] P_B per faction at the agreement, two uncertain factions in A."""
+    a = three(rule)
+    out = talks(a).outcome()
+    assert out.agreement is not None
+    x = float(out.agreement)
+    rng = np.random.default_rng(9)
+    r0, r1 = rng.uniform(0.2, 0.6, DRAWS), rng.uniform(0.4, 0.8, DRAWS)
+    gains = np.stack([x - r0, x - r1, np.full(DRAWS, x - 0.5)])
+    ok = a.rule.winning(gains, a.factions, 0.0) & (x <= 0.8)
+    for k, name in enumerate(("f0", "f1", "f2")):
+        estimate = float(np.mean(gains[k] * ok))
+        assert out.faction_gains[name] == pytest.approx(estimate, abs=5 * 1 / math.sqrt(DRAWS))
+    total = sum(out.faction_gains[n] for n in ("f0", "f1", "f2"))
+    assert total == pytest.approx(out.welfare["Atlantica"], abs=1e-12)

@@ -103,19 +103,20 @@ class Linear(_GainBase):
                 "leans), got 0"
             )
         object.__setattr__(self, "stake", stake)
-        if not isinstance(self.reservation, Uniform):
-            reservation = _checks.number("reservation", self.reservation)
-            object.__setattr__(self, "reservation", reservation)
+        r = self.reservation
+        if not isinstance(r, Uniform):
+            r = _checks.number("reservation", r)
+            object.__setattr__(self, "reservation", r)
+        object.__setattr__(self, "_centre", r.mean if isinstance(r, Uniform) else r)
 
     @property
     def centre(self) -> float:
         """The reservation, or its mean when it is uncertain (``nk.Uniform``)."""
-        r = self.reservation
-        return r.mean if isinstance(r, Uniform) else r
+        return self._centre  # type: ignore[attr-defined]
 
     def evaluate(self, z: FloatArray) -> FloatArray:
         """The gain at ``z``; with an uncertain reservation, the expected gain."""
-        return self.stake * (z - self.centre)
+        return self.stake * (z - self._centre)  # type: ignore[attr-defined]
 
     @property
     def scale(self) -> float:
@@ -125,7 +126,7 @@ class Linear(_GainBase):
         return abs(self.stake) * (1.0 + size)
 
     def coefficients(self) -> Quadratic:
-        return (-self.stake * self.centre, self.stake, 0.0)
+        return (-self.stake * self._centre, self.stake, 0.0)  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)

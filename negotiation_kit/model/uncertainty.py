@@ -76,8 +76,13 @@ def is_uncertain(gain: Any) -> bool:
 
 
 def is_uncertain_nation(nation: Nation) -> bool:
-    """True when some faction of ``nation`` has an uncertain reservation."""
-    return any(is_uncertain(f.gain) for f in nation.factions)
+    """True when some faction of ``nation`` has an uncertain reservation (kept on the nation:
+    its factions are frozen, and every certain computation asks first)."""
+    known = nation.__dict__.get("_uncertain")
+    if known is None:
+        known = any(is_uncertain(f.gain) for f in nation.factions)
+        object.__setattr__(nation, "_uncertain", known)
+    return bool(known)
 
 
 def refuse(name: str, value: Any) -> None:
