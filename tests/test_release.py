@@ -7,6 +7,7 @@ instructor might: answers typed into ``exercises/``, a stray fresh copy, saved o
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import re
 import shutil
@@ -20,6 +21,7 @@ import nbformat
 import pytest
 
 from negotiation_kit.exercises import __main__ as cli
+from negotiation_kit.exercises import kind, tasks
 from negotiation_kit.exercises._bundle import audit
 from negotiation_kit.exercises._generate import MARKERS
 from negotiation_kit.exercises._release import MANIFEST
@@ -35,9 +37,11 @@ def run(*argv: str) -> int:
 
 
 def python(
-    *argv: str, cwd: Path, executable: str = sys.executable
+    *argv: str, cwd: Path, executable: str = sys.executable, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([executable, *argv], cwd=cwd, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [executable, *argv], cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
 
 
 def digest(path: Path) -> str:
@@ -456,3 +460,81 @@ def test_release_per_student_needs_the_variants(
     )
     assert "no per-student variants" in capsys.readouterr().err
     assert not (tmp_path / "c").exists()
+
+
+# --------------------------------------------------------------------------------- otter
+
+OTTER = """
+import json, sys
+from pathlib import Path
+
+import nbformat
+from otter.api import grade_submission
+from otter.assign import main as assign
+
+master, dist, wrong = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
+assign(master, str(dist), no_run_tests=True, no_pdfs=True)
+solved = dist / "autograder" / Path(master).name
+# a wrong answer to 01.2, in its own cell (otter runs a question's tests right after its cell)
+notebook = nbformat.read(solved, as_version=4)
+for cell in notebook.cells:
+    if cell.cell_type == "code" and 'check("01.2"' in cell.source:
+        cell.source = 'agreement = 0.0\\ncheck("01.2", agreement)'
+nbformat.write(notebook, wrong)
+autograder = str(next((dist / "autograder").glob("*-autograder_*.zip")))
+scores = {}
+for name, path in (("solved", str(solved)), ("wrong", wrong)):
+    results = grade_submission(path, autograder, quiet=True)
+    scores[name] = {test: results.get_score(test) for test in results.test_files}
+print(json.dumps(scores))
+"""
+
+
+def test_release_as_otter_grader_assignments(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``otter assign`` on lesson 1's master; otter grades the solved notebook and a wrong one."""
+    if importlib.util.find_spec("otter") is None:
+        pytest.skip("otter-grader is not installed (it is in requirements-dev.txt)")
+    out = tmp_path / "otter"
+    assert run("release", "--format", "otter", str(out), "--root", str(ROOT)) == 0
+    assert "keep" in capsys.readouterr().out
+    names = sorted(p.name for p in out.iterdir() if p.is_dir())
+    assert names == sorted(p.stem for p in (ROOT / "solutions").glob("*.ipynb"))
+    lesson = out / "01_one_issue"
+    assert (lesson / "negotiation_kit" / "exercises" / "__init__.py").exists()
+    assert not list((lesson / "negotiation_kit").rglob("_grade.py"))
+    script = tmp_path / "otter_run.py"
+    script.write_text(OTTER, encoding="utf-8")
+    dist, wrong = tmp_path / "dist", tmp_path / "wrong.ipynb"
+    done = python(
+        str(script),
+        str(lesson / "01_one_issue.ipynb"),
+        str(dist),
+        str(wrong),
+        cwd=tmp_path,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    scores = json.loads(done.stdout.strip().splitlines()[-1])
+    auto = [t for t in tasks() if t.startswith("01.") and kind(t) != "explain"]
+    questions = sorted(f"task_{t.replace('.', '_')}" for t in auto)
+    assert sorted(scores["solved"]) == questions  # explain tasks are graded by hand
+    assert all(score == 1.0 for score in scores["solved"].values()), scores
+    assert scores["wrong"] == {**scores["solved"], "task_01_2": 0.0}, scores
+    # the students' version: no solution, no test, the explain task left for a person
+    given = nbformat.read(dist / "student" / "01_one_issue.ipynb", as_version=4)
+    student = "\n".join(cell.source for cell in given.cells)
+    assert "evaluate(" not in student and not [m for m in MARKERS if m in student]
+    solution = nbformat.read(ROOT / "solutions" / "01_one_issue.ipynb", as_version=4)
+    answer = next(c.source for c in solution.cells if 'check("01.2"' in c.source)
+    hidden = answer.split("### BEGIN SOLUTION")[1].split("### END SOLUTION")[0]
+    solution_lines = [line.strip() for line in hidden.splitlines()]
+    assert not [
+        line for line in solution_lines if line and "STUDENT" not in line and line in student
+    ]
+    assert "manual" in (lesson / "01_one_issue.ipynb").read_text(encoding="utf-8")
+    assert run("release", "--format", "otter", str(out), "--root", str(ROOT)) == 2
+    assert (
+        run("release", "--format", "otter", str(tmp_path / "o2"), "--zip", "--root", str(ROOT)) == 2
+    )

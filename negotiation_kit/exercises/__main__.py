@@ -5,7 +5,7 @@
 - ``release OUT [--zip | --update] [--repo URL [--hub URL]] [--students ROSTER]``: write a
   student bundle (no solutions) to the new folder ``OUT`` (or ``OUT.zip``), or update the bundle
   in ``OUT`` in place; with a roster, one bundle per student in ``OUT/<id>/`` with their own
-  numbers;
+  numbers; ``release --format otter OUT`` writes otter-grader assignments instead;
 - ``grade SUBMISSIONS --out results.csv [--jobs N] [--roster R] [--lessons NN] [--no-sandbox]``:
   run submitted notebooks in a sandbox and grade them (``docs/grading.md``);
 - ``reset NAME [--dir DIR]``: a fresh copy of an exercise, next to the student's own (the
@@ -41,6 +41,10 @@ def _parser() -> argparse.ArgumentParser:
     release.add_argument(
         "--students", type=Path, help="a roster CSV (id, name): one bundle per student, own numbers"
     )
+    release.add_argument(
+        "--format", choices=("bundle", "otter"), default="bundle",
+        help="otter: each lesson as an otter-grader assignment (with solutions: keep it private)",
+    )  # fmt: skip
     release.add_argument("--root", type=Path, default=Path("."), help="the kit's folder")
     grade = commands.add_parser("grade", help="run and grade submitted exercise notebooks")
     grade.add_argument("submissions", type=Path, help="one sub-folder (or notebook) per student")
@@ -96,6 +100,8 @@ def _release(args: argparse.Namespace) -> int:
         from ._release import release, release_students
     except ImportError:
         return _fail("release is an instructor command; it is not part of the student bundle")
+    if args.format == "otter":
+        return _release_otter(args)
     where = {"zip_it": args.zip, "update": args.update, "repo": args.repo, "hub": args.hub}
     try:
         if args.students is not None:
@@ -112,6 +118,21 @@ def _release(args: argparse.Namespace) -> int:
             print("\n".join(f"  {line}" for line in report.summary()))
     if not args.repo:
         print("note: pass --repo (the students' repository) to put launch links in its README")
+    return 0
+
+
+def _release_otter(args: argparse.Namespace) -> int:
+    from ._otter import export_otter
+
+    mixed = [o for o in ("zip", "update", "repo", "hub", "students") if getattr(args, o)]
+    if mixed:
+        return _fail(f"--format otter writes master notebooks; it takes no --{mixed[0]}")
+    try:
+        written = export_otter(args.root, args.out)
+    except (ValueError, OSError) as error:  # ReleaseError among them
+        return _fail(str(error))
+    print("\n".join(f"wrote {path}" for path in written))
+    print(f"these hold the solutions: keep {args.out} private; see {args.out / 'README.md'}")
     return 0
 
 

@@ -31,6 +31,8 @@ INSTRUCTOR_ONLY = frozenset(
 """Modules of ``negotiation_kit/exercises`` left out of a bundle: tools students never run."""
 ASSETS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".csv")
 """Files besides notebooks that lessons may use (images, data)."""
+PACKAGE_DATA = (".css", ".js", ".html", ".json", ".toml", ".png", ".svg", ".ttf", ".woff2")
+"""Files besides code that the package may need (style sheets, templates, fonts)."""
 CACHE_PARTS = ("__pycache__", ".ipynb_checkpoints", ".pytest_cache", ".mypy_cache", ".ruff_cache")
 FRESH_COPY = re.compile(r" \(fresh \d+\)\.ipynb$", re.IGNORECASE)
 DEV_FILES = ("requirements-dev.txt",)
@@ -164,7 +166,7 @@ def package(root: Path, bundle: Bundle) -> list[str]:
             continue
         if path.is_dir():
             continue
-        if path.suffix == ".py" or path.name == "py.typed":
+        if path.suffix in (".py", *PACKAGE_DATA) or path.name == "py.typed":
             if not (parts[:-1] == ("exercises",) and path.name in INSTRUCTOR_ONLY):
                 bundle.files[relative] = path.read_bytes()
         else:

@@ -100,8 +100,9 @@ EXERCISES = """\
 
 Each lesson has an exercise notebook with the same number in `exercises/`. Replace each `...`
 with your answer, run the cell, and read the check under it. Save your work (Ctrl+S) and hand
-in the notebook the way your instructor asks. For a prediction, hand in the file
-`NN_....attempts.json` beside the notebook too, if there is one: it records your tries.
+in the notebook the way your instructor asks, with the file of the same name ending in
+`.attempts.json` beside it if there is one (`03_tied_hands.attempts.json`): it records your
+predictions.
 
 ## A fresh copy of an exercise
 
