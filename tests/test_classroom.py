@@ -19,7 +19,8 @@ from negotiation_kit.classroom._document import html_body, markdown
 from negotiation_kit.classroom.pairs import number
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-FILES = sorted(SCENARIOS.glob("*.toml"))
+FILES = sorted(p for p in SCENARIOS.glob("*.toml") if not p.stem.startswith("u"))
+"""Every shipped scenario the classroom takes (it refuses uncertain reservations, u*.toml)."""
 TIED = SCENARIOS / "classroom_tied_hands.toml"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
@@ -25,10 +26,26 @@ def privacies(draw: st.DrawFn, nation: nk.Nation) -> nk.Privacy:
 
 
 @st.composite
+def uncertain(draw: st.DrawFn, talks: nk.Negotiation) -> nk.Negotiation:
+    """``talks`` with the reservations of A's linear factions made uncertain (model.md §8)."""
+    factions = []
+    for f in talks.a.factions:
+        if isinstance(f.gain, nk.Linear):
+            width = draw(st.floats(0.01, 0.5))
+            low = f.gain.reservation
+            f = dataclasses.replace(f, gain=nk.Linear(f.gain.stake, nk.Uniform(low, low + width)))
+        factions.append(f)
+    a = dataclasses.replace(talks.a, factions=tuple(factions))
+    return dataclasses.replace(talks, a=a)
+
+
+@st.composite
 def scenarios(draw: st.DrawFn) -> nk.Scenario:
     dimension = draw(st.sampled_from((1, 2)))
     solution = draw(st.sampled_from(("nash", "split"))) if dimension == 1 else "nash"
     talks = draw(negotiations(dimension=dimension, solution=solution))
+    if solution == "nash" and dimension == 1 and talks.a.side_payments is None:
+        talks = draw(st.one_of(st.just(talks), uncertain(talks)))
     return nk.Scenario(
         talks,
         title=draw(texts),
