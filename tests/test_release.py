@@ -448,6 +448,25 @@ def test_release_gives_each_student_their_own_numbers(
     assert "{id}" in capsys.readouterr().err
 
 
+def test_release_per_student_with_the_kits_own_variants(tmp_path: Path) -> None:
+    """The task modules' ``variant_for``/``render_notebook``: ada's lesson 1 is hers alone."""
+    import negotiation_kit.exercises as exercises
+
+    if not hasattr(exercises, "render_notebook"):
+        pytest.skip("the task modules have no per-student variants yet (issue 14, h14b)")
+    students = roster(tmp_path, "id,name\nada,Ada\nben,Ben\n")
+    out = tmp_path / "class"
+    assert run("release", str(out), "--students", str(students), "--root", str(ROOT)) == 0
+    ada, ben = files(out / "ada"), files(out / "ben")
+    assert audit(ada) == [] and audit(ben) == []
+    name = "exercises/01_one_issue.ipynb"
+    assert ada[name] != ben[name] != (ROOT / name).read_bytes()
+    assert "ada" in ada[name].decode() and "ben" not in ada[name].decode()
+    done = python("-m", "negotiation_kit.exercises", "reset", "01", cwd=out / "ada")
+    assert done.returncode == 0, done.stderr
+    assert (out / "ada" / "exercises" / "01_one_issue (fresh 1).ipynb").read_bytes() == ada[name]
+
+
 def test_release_per_student_needs_the_variants(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
