@@ -72,8 +72,7 @@ you move sliders and watch win-sets, the zone of agreement and the predicted out
 The exercises in `exercises/` check your answers as you go: a ✓ when an answer is right, a ✗
 with a hint when it is not yet, "not answered yet" while a cell still holds `...`, and a note
 that your written explanations are saved for your instructor to read.
-{student}
-"""
+{student}"""
 
 LAPTOP = """\
 ## On your own computer
@@ -157,7 +156,9 @@ def student_readme(
     if hub and place is None:
         raise ValueError("--hub needs --repo: the hub's link pulls the students' repository")
     line = (
-        f"\nThese exercises are **{student}**'s: the numbers are yours alone.\n" if student else ""
+        f"\nThese exercises are **{student}**'s: their numbers may differ from a classmate's.\n"
+        if student
+        else ""
     )
     parts = [INTRO.format(student=line), LAPTOP]
     if place is not None:
