@@ -321,6 +321,7 @@ def test_a_uniform_is_frozen_and_hashable() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         u.low = 0.1  # type: ignore[misc]
     assert (u.mean, u.width) == pytest.approx((0.6, 0.2))
+    assert nk.Linear(0.5, u).centre == pytest.approx(0.6) and nk.Linear(0.5, 0.3).centre == 0.3
 
 
 @pytest.mark.parametrize(

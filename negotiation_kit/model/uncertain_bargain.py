@@ -171,10 +171,7 @@ def revelation_value(negotiation: Negotiation, name: str) -> float:
     spread = gain.reservation
 
     def welfare(r: float) -> float:
-        factions = list(nation.factions)
-        factions[index] = dataclasses.replace(factions[index], gain=Linear(gain.stake, r))
-        told = dataclasses.replace(nation, factions=tuple(factions))
-        return dataclasses.replace(negotiation, **{side: told}).outcome().welfare[name]
+        return _revealed(negotiation, side, index, r)[name]
 
     total = 0.0
     cuts = _landmark_cuts(negotiation, side, index, spread)
@@ -182,6 +179,18 @@ def revelation_value(negotiation: Negotiation, name: str) -> float:
     for left, right in itertools.pairwise(cuts):
         total += _integrate(welfare, left, right, smallest)
     return total / spread.width - now
+
+
+@lru_cache(maxsize=4096)
+def _revealed(negotiation: Negotiation, side: str, index: int, r: float) -> dict[str, float]:
+    """The certain outcome's welfare when the uncertain reservation turns out to be ``r``
+    (cached: the two nations' revelation values share these outcomes)."""
+    nation = getattr(negotiation, side)
+    factions = list(nation.factions)
+    stake = factions[index].gain.stake
+    factions[index] = dataclasses.replace(factions[index], gain=Linear(stake, r))
+    told = dataclasses.replace(nation, factions=tuple(factions))
+    return dataclasses.replace(negotiation, **{side: told}).outcome().welfare
 
 
 GAUSS = (0.5 - 0.5 / 3**0.5, 0.5 + 0.5 / 3**0.5)
