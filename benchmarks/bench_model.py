@@ -43,7 +43,7 @@ def one_issue(shift: float) -> nk.Negotiation:
 
 
 def uncertain(shift: float) -> nk.Negotiation:
-    """model.md U2 (the hawk: Uniform(0.4, 0.8)), the hawk's range moved by ``shift``."""
+    """docs/model.md U2 (the hawk: Uniform(0.4, 0.8)), the hawk's range moved by ``shift``."""
     hawk = nk.Linear(0.5, nk.Uniform(0.4 + shift, 0.8 + shift))
     a = nk.Nation(
         "Atlantica",

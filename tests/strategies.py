@@ -315,7 +315,7 @@ def mirror_negotiations(
     return nk.Negotiation(a, mirror_nation(a, "Borealia"), SPACES[dimension])
 
 
-# --- uncertain ratification (model.md §8) ---------------------------------------------------
+# --- uncertain ratification (docs/model.md §8) ---------------------------------------------------
 
 
 @st.composite

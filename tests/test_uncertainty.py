@@ -1,4 +1,4 @@
-"""Uncertain ratification (model.md §8): worked examples U1 and U2, refusals, properties.
+"""Uncertain ratification (docs/model.md §8): worked examples U1 and U2, refusals, properties.
 
 The model integrates exactly; these tests check it against the worked examples, against
 closed forms for each rule, against a Monte Carlo estimate (here only, with a fixed seed and a
@@ -27,7 +27,7 @@ from strategies import (
 import negotiation_kit as nk
 
 ACCURATE = 1e-6
-"""model.md §8: agreement and expected welfare to 1e-6."""
+"""docs/model.md §8: agreement and expected welfare to 1e-6."""
 FAST = settings(max_examples=40, deadline=None)
 
 DOVE = ("dove", nk.Linear(0.5, -0.2))
@@ -35,7 +35,7 @@ BOREALIA = nation("Borealia", ("Borealia", nk.Linear(-1, 0.8)))
 
 
 def hawkish(low: float, high: float, rule: object = None) -> nk.Nation:
-    """A = dove + a hawk whose reservation is uncertain (model.md §8's worked examples)."""
+    """A = dove + a hawk whose reservation is uncertain (docs/model.md §8's worked examples)."""
     options = {} if rule is None else {"rule": rule}
     return nation("Atlantica", DOVE, ("hawk", nk.Linear(0.5, nk.Uniform(low, high))), **options)
 

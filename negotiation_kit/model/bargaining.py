@@ -33,7 +33,7 @@ class Outcome:
     each faction to its gain after transfers; ``transfers`` to the amount it received
     (negative: paid). ``reason`` says in words why there is no agreement, if there is none.
     ``ratification_probability`` is the chance that both nations ratify the agreement: 1.0
-    for a certain agreement, 0.0 for none. With uncertain reservations (model.md §8) welfare,
+    for a certain agreement, 0.0 for none. With uncertain reservations (docs/model.md §8) welfare,
     gains and transfers are expected values, a failed deal counting 0.
 
     >>> _example().outcome()
@@ -187,7 +187,7 @@ class Negotiation:
         return Outcome(None, welfare, zeros, dict(zeros), reason, ratification_probability=0.0)
 
     def _uncertain_outcome(self) -> Outcome:
-        """model.md §8: the Nash point of expected net welfare (``uncertain_bargain``)."""
+        """docs/model.md §8: the Nash point of expected net welfare (``uncertain_bargain``)."""
         assert isinstance(self.space, Line)
         if self._zone.is_empty:
             return self._no_agreement("no agreement has any chance of ratification in both")
@@ -211,7 +211,7 @@ class Negotiation:
         return self.a.ratification_probability(z) * self.b.ratification_probability(z)
 
     def expected_welfare(self, z: Any) -> dict[str, Any]:
-        """Each nation's expected net welfare at each agreement in ``z`` (model.md §8).
+        """Each nation's expected net welfare at each agreement in ``z`` (docs/model.md §8).
 
         ``E_A(x) = E[N_A(x) 1{A ratifies x}] P_B(x)``: a failed deal gives 0. Without
         uncertainty it is ``N`` inside the zone and 0 outside.
@@ -232,11 +232,11 @@ class Negotiation:
 
         Its expected net welfare if both negotiators learned the realised reservations before
         bargaining (the certain outcome for each value, averaged exactly over them), minus its
-        expected net welfare now (model.md §8). Positive: the nation gains from the truth
+        expected net welfare now (docs/model.md §8). Positive: the nation gains from the truth
         coming out; negative: the uncertainty is worth something to it. 0 without uncertainty.
 
         >>> import dataclasses, negotiation_kit as nk
-        >>> talks = _example()  # model.md U1: the hawk's reservation is uncertain
+        >>> talks = _example()  # docs/model.md U1: the hawk's reservation is uncertain
         >>> hawk = nk.Faction("steelworkers", nk.Linear(0.5, nk.Uniform(0.5, 0.7)))
         >>> a = dataclasses.replace(talks.a, factions=(talks.a.factions[0], hawk))
         >>> u1 = dataclasses.replace(talks, a=a)

@@ -1,6 +1,6 @@
 """One nation's ratification probability and expected gains under uncertain reservations.
 
-model.md §8. Faction ``i`` with ``Linear(s_i, Uniform(a_i, b_i))`` has the realised gain
+docs/model.md §8. Faction ``i`` with ``Linear(s_i, Uniform(a_i, b_i))`` has the realised gain
 ``g_i(x; r_i) = s_i (x - r_i)``, ``r_i`` uniform on ``[a_i, b_i]`` (width ``w_i``), drawn after
 agreement and independently of every other reservation. Every quantity below is, between
 *breakpoints*, a polynomial in ``x``, computed exactly (no sampling):
@@ -98,7 +98,7 @@ def net_welfare(
     """``(P, E[N 1{ratified}], gains)``: ``local`` with the factions' gains summed into ``N``.
 
     A certain nation with side-payments counts the deadweight of its payments (``N``, not
-    ``W``); an uncertain nation has none (model.md §8).
+    ``W``); an uncertain nation has none (docs/model.md §8).
     """
     probability, gains = local(nation, anchors, size, exact=exact)
     if nation.side_payments is None or is_uncertain_nation(nation):

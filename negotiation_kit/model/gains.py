@@ -77,7 +77,7 @@ class Linear(_GainBase):
     accepts ``x >= reservation``), ``stake < 0`` sides with the other nation (it accepts
     ``x <= reservation``). Its size is how much the faction has riding on the issue.
 
-    The reservation may be uncertain, ``nk.Uniform(low, high)`` (model.md §8): it is drawn
+    The reservation may be uncertain, ``nk.Uniform(low, high)`` (docs/model.md §8): it is drawn
     after the negotiators agree; the gain this function returns is then the expected gain.
 
     Examples

@@ -34,7 +34,7 @@ class Nation:
     nation ratifies what its ``rule`` accepts, or, with ``side_payments``, what the factions
     that gain can pay the blocking losers to accept (in the spirit of Mayer 1992).
 
-    A faction's reservation may be uncertain (``nk.Uniform``, model.md §8): then ``gains``,
+    A faction's reservation may be uncertain (``nk.Uniform``, docs/model.md §8): then ``gains``,
     ``welfare`` and ``net_welfare`` are expected values before the vote, ``win_set`` holds the
     agreements it may ratify, ``ratification_probability`` says how likely it is to, and
     ``ratifies`` and ``compensation`` (which need the realised reservation) are refused.
@@ -191,7 +191,7 @@ class Nation:
         return _one(self._ratifies(gains), single)
 
     def ratification_probability(self, z: Any) -> Any:
-        """The probability that the nation ratifies each agreement in ``z`` (model.md §8).
+        """The probability that the nation ratifies each agreement in ``z`` (docs/model.md §8).
 
         With uncertain reservations (``nk.Uniform``) it is exact, in ``[0, 1]``; a certain
         nation gives 1 inside its win-set and 0 outside.

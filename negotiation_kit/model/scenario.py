@@ -231,7 +231,7 @@ def _faction(faction: Faction, private: tuple[str, ...] | None) -> str:
     gain = faction.gain
     for name in GAIN_FIELDS[type(gain)]:
         value = getattr(gain, name)
-        if isinstance(value, Uniform):  # an uncertain reservation (model.md §8)
+        if isinstance(value, Uniform):  # an uncertain reservation (docs/model.md §8)
             value = {"uniform": [value.low, value.high]}
         keys[name] = list(value) if isinstance(value, tuple) else value
     if faction.weight != 1.0:

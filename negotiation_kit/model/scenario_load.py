@@ -233,7 +233,7 @@ class _Reader:
             stake = self.number(f"{where}.stake", self.required(where, keys, "stake", "stake = 1"))
             given = self.required(where, keys, "reservation", "reservation = 0.5")
             reservation: Any
-            if isinstance(given, dict):  # uncertain: {uniform = [low, high]} (model.md §8)
+            if isinstance(given, dict):  # uncertain: {uniform = [low, high]} (docs/model.md §8)
                 if set(given) != {"uniform"}:
                     self.fail(
                         f"{where}.reservation",

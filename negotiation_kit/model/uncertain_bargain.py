@@ -1,4 +1,4 @@
-"""The bargain when ratification is uncertain (model.md §8): zone, Nash outcome, revelation.
+"""The bargain when ratification is uncertain (docs/model.md §8): zone, Nash outcome, revelation.
 
 With ``P_A``, ``P_B`` the nations' ratification probabilities and ``X_A(x) = E[N_A 1{A
 ratifies x}]`` (``expected``), the deal passes with probability ``P = P_A P_B`` and A's expected

@@ -2,10 +2,11 @@
 
 Putnam (1988) calls a deal signed in good faith that then fails at home an *involuntary
 defection*; Iida (1993) asks what uncertainty about a win-set does to the tied-hands argument.
-In the kit (model.md §8) an uncertain reservation is ``nk.Uniform(low, high)``, standing where a
-``nk.Linear`` gain takes its reservation. Its value is drawn once, independently of every other
-uncertain reservation, *after* the negotiators agree and before the vote; both negotiators
-know only its distribution. One issue only, and never in a nation with side-payments.
+In the kit (docs/model.md §8) an uncertain reservation is ``nk.Uniform(low, high)``, standing
+where a ``nk.Linear`` gain takes its reservation. Its value is drawn once, independently of every
+other uncertain reservation, *after* the negotiators agree and before the vote; both
+negotiators know only its distribution. One issue only, and never in a nation with
+side-payments.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def refuse(name: str, value: Any) -> None:
 
 
 def refuse_in(nation: Nation) -> None:
-    """An uncertain reservation in a nation with side-payments is refused (model.md §8)."""
+    """An uncertain reservation in a nation with side-payments is refused (docs/model.md §8)."""
     if nation.side_payments is not None and is_uncertain_nation(nation):
         names = [f.name for f in nation.factions if is_uncertain(f.gain)]
         raise ValueError(
