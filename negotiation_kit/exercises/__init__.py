@@ -49,6 +49,7 @@ from ._core import (
     task,
     text,
 )
+from ._variants import Variant, render_notebook, variant_for, varied_lessons
 
 __all__ = [
     "KINDS",
@@ -59,6 +60,7 @@ __all__ = [
     "Check",
     "Probed",
     "Unanswered",
+    "Variant",
     "Wrong",
     "WrongForm",
     "callable_",
@@ -75,12 +77,17 @@ __all__ = [
     "number",
     "plain",
     "probe_inputs",
+    "render_notebook",
     "task",
     "tasks",
     "text",
+    "use_variant",
+    "variant_for",
+    "varied_lessons",
 ]
 
 _LESSON = re.compile(r"^lesson\d\d$")
+_session: Variant | None = None
 _loaded = False
 _errors: dict[str, str] = {}
 
@@ -147,6 +154,16 @@ def evaluate(task_id: str, answer: object, *, variant: object = None) -> Check:
     return result
 
 
+def use_variant(student_id: str) -> None:
+    """Check this notebook's answers against the numbers of student ``student_id``.
+
+    The first cell of a notebook ``release --students`` writes calls it; the grader never
+    reads it (it checks each student against the roster's id).
+    """
+    global _session
+    _session = variant_for(student_id)
+
+
 def check(task_id: str, answer: object) -> Check:
     """Check ``answer`` for task ``task_id`` and return a :class:`Check` showing ✓, ✗, ✎ or "…".
 
@@ -155,7 +172,7 @@ def check(task_id: str, answer: object) -> Check:
     checker cannot read is a ✗ with a hint; the expected answer is never shown. Each attempt
     at a prediction is recorded beside the notebook: the first one is what counts.
     """
-    result = evaluate(task_id, answer)
+    result = evaluate(task_id, answer, variant=_session)
     if result.passed is None or WRONG_FORM in result.flags:
         return result
     if not isinstance(task_id, str) or task_id not in registered():

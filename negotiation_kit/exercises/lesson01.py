@@ -10,6 +10,8 @@ unit per unit of the terms. Every checker computes what it expects from :func:`s
 
 from __future__ import annotations
 
+import random
+
 import negotiation_kit as nk
 
 from ._core import (
@@ -24,20 +26,51 @@ from ._core import (
     refuse_kit,
     task,
 )
+from ._variants import vary
 
 A_RESERVATION, B_RESERVATION = 0.35, 0.75
 """The exercise's reservation points (Atlantica, Borealia)."""
 BETTER_ALTERNATIVE = 0.5
 """Atlantica's reservation point once it has found another partner (task 01.3)."""
 TREND = ("rises", "falls", "stays")
+DEFAULTS = {"a": A_RESERVATION, "b": B_RESERVATION, "alternative": BETTER_ALTERNATIVE}
+
+
+def draw(rng: random.Random) -> dict[str, float]:
+    """A student's numbers: reservations on a 0.05 grid, a better alternative inside the zone.
+
+    Every task keeps its sense (a zone, an alternative that moves the agreement) and no compute
+    answer is the default's; the explorer's numbers (the alternative, its agreement) are never
+    an answer.
+    """
+    while True:
+        a = rng.choice([0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45])
+        b = rng.choice([0.6, 0.65, 0.7, 0.75, 0.8, 0.85])
+        alternative = round(a + rng.choice([0.1, 0.15, 0.2]), 2)
+        middle = round((a + b) / 2, 3)
+        if (a, b) == (A_RESERVATION, B_RESERVATION) or middle == 0.55 or alternative >= b - 0.05:
+            continue
+        if middle in (alternative, round((alternative + b) / 2, 3)):
+            continue
+        return {"a": a, "b": b, "alternative": alternative}
+
+
+numbers = vary("01", DEFAULTS, draw, {"a": "0.35", "b": "0.75", "alternative": "0.5"})
 
 
 def scenario(
-    a_reservation: float = A_RESERVATION,
-    b_reservation: float = B_RESERVATION,
+    a_reservation: float | None = None,
+    b_reservation: float | None = None,
     solution: str = "nash",
 ) -> nk.Negotiation:
-    """Two unitary nations on one issue: Atlantica gains ``x - a``, Borealia ``b - x``."""
+    """Two unitary nations on one issue: Atlantica gains ``x - a``, Borealia ``b - x``.
+
+    The reservation points default to the student's numbers (:data:`DEFAULTS` unless a variant
+    is being checked).
+    """
+    n = numbers()
+    a_reservation = n["a"] if a_reservation is None else a_reservation
+    b_reservation = n["b"] if b_reservation is None else b_reservation
     atlantica = nk.Nation("Atlantica", (nk.Faction("Atlantica", nk.Linear(1, a_reservation)),))
     borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, b_reservation)),))
     return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
@@ -71,7 +104,7 @@ def nash_agreement(answer: object) -> str:
 def better_alternative(answer: object) -> str:
     predicted = choice(answer, TREND, "your prediction")
     before = scenario().outcome().agreement
-    after = scenario(a_reservation=BETTER_ALTERNATIVE).outcome().agreement
+    after = scenario(a_reservation=numbers()["alternative"]).outcome().agreement
     assert before is not None and after is not None
     if predicted != trend(float(before), float(after)):
         raise Wrong(
@@ -96,15 +129,23 @@ explain(
 )  # fmt: skip
 
 
-ZONE_INPUTS = [[0.35, 0.75], [0.1, 0.6], [0.0, 1.0], [0.3, 0.32], [0.7, 0.4], [0.9, 0.2]]
-"""Reservation points the student's zone function is tried on: zones first, then none."""
+ZONE_INPUTS = [[0.1, 0.6], [0.0, 1.0], [0.3, 0.32], [0.7, 0.4], [0.9, 0.2]]
+"""Reservation points the student's zone function is tried on (after the story's own pair):
+zones first, then none."""
 
 
-@task("01.5", "Build: a zone-of-agreement function", "build", probes=lambda: ZONE_INPUTS)
+def zone_inputs() -> list[list[float]]:
+    """The story's reservation points, then :data:`ZONE_INPUTS`."""
+    n = numbers()
+    return [[n["a"], n["b"]], *ZONE_INPUTS]
+
+
+@task("01.5", "Build: a zone-of-agreement function", "build", probes=zone_inputs)
 def zone_function(answer: object) -> str:
     zone_of_agreement = callable_(answer, "zone_of_agreement")
     refuse_kit(answer, ["zone", "win_set", "outcome"], "the zone")
-    for a, b in ZONE_INPUTS:
+    inputs = zone_inputs()
+    for a, b in inputs:
         found = zone_of_agreement(a, b)
         pieces = scenario(a, b).zone().intervals
         where = f"zone_of_agreement({a}, {b})"
@@ -117,4 +158,4 @@ def zone_function(answer: object) -> str:
         low, high = interval(found, where)
         if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
             raise Wrong(f"{where} is not right yet: which terms would both nations accept?")
-    return f"it agrees with the kit on {len(ZONE_INPUTS)} pairs of reservation points."
+    return f"it agrees with the kit on {len(inputs)} pairs of reservation points."
