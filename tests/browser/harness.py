@@ -292,13 +292,19 @@ def wait_until(page: Page, script: str, arg: Any, seconds: float, step: Step, wh
 
 
 def run_all(page: Page, panel: Locator, step: Step, timeout: float = 240) -> None:
-    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle."""
+    """Run > Run All Cells, then wait until every code cell has run and the kernel is idle.
+
+    A cell whose code is collapsed (``metadata.jupyter.source_hidden``, as the lessons' checks
+    are) shows a placeholder with an empty prompt instead of its input area, so only the
+    prompts of input areas on screen are read.
+    """
     step("Run > Run All Cells")
     page.locator('.lm-MenuBar-itemLabel:text-is("Run")').click(timeout=30_000)
     page.locator('.lm-Menu-itemLabel:text-is("Run All Cells")').click(timeout=30_000)
     step("wait for every cell to finish")
     script = """panel => {
-        const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputPrompt')];
+        const prompts = [...panel.querySelectorAll('.jp-CodeCell .jp-InputArea .jp-InputPrompt')]
+            .filter(p => p.offsetParent !== null);
         const idle = panel.querySelector('.jp-Notebook-ExecutionIndicator[data-status="idle"]');
         return idle && prompts.length > 0 && prompts.every(p => /\\[\\d+\\]/.test(p.textContent));
     }"""
