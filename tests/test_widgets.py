@@ -34,8 +34,10 @@ from negotiation_kit.widgets._render import FrameRenderer
 EXPLORERS: list[type[Explorer]] = [getattr(nkw, name) for name in nkw.__all__]
 PIXEL_TOLERANCE = 40
 """Largest difference (0-255) allowed in a channel between a frame and a full redraw."""
-PIXELS_OFF = 0.002
-"""Share of pixels allowed beyond that tolerance (antialiased edges blended in layers)."""
+PIXELS_OFF = 100
+"""Pixels allowed beyond that tolerance (antialiased edges blended in layers differ by at
+most about 45 across every explorer, control extreme and preset); a stale label of 300
+pixels must fail."""
 
 
 # -- the harness ---------------------------------------------------------------------------
@@ -93,7 +95,7 @@ def assert_same_picture(frame: bytes, reference: bytes) -> None:
     got, want = pixels(frame), pixels(reference)
     assert got.shape == want.shape
     off = np.abs(got - want).max(axis=2) > PIXEL_TOLERANCE
-    assert off.mean() <= PIXELS_OFF, f"{off.sum()} pixels differ from a full redraw"
+    assert off.sum() <= PIXELS_OFF, f"{off.sum()} pixels differ from a full redraw"
 
 
 @pytest.fixture(params=EXPLORERS, ids=lambda cls: cls.__name__)
@@ -419,7 +421,7 @@ def test_explorers_never_touch_pyplot() -> None:
     assert out.stdout.strip() == "False"
 
 
-# -- the worked examples behind the presets (model.md §5) -------------------------------
+# -- the worked examples behind the presets (docs/model.md §5) -------------------------------
 
 
 @pytest.mark.parametrize(
@@ -554,3 +556,81 @@ def test_boxed_and_moving_labels_match_a_full_redraw() -> None:
         line.set_label(f"line {x}")
         legend.get_texts()[0].set_text(f"line {x}")
         assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+
+
+class NotedBargain(nkw.BargainExplorer):
+    """An explorer written the obvious way: a text drawn once and reworded on every update,
+    registered with no view (the renderer must notice it changed)."""
+
+    def _draw(self, figure: Figure, negotiation: Any, values: Mapping[str, Any]) -> Any:
+        views = super()._draw(figure, negotiation, values)
+        self.note = figure.axes[1].text(0.3, 0.5, self._words(values), fontsize=20)
+        return views
+
+    def _update(self, negotiation: Any, values: Mapping[str, Any]) -> None:
+        super()._update(negotiation, values)
+        self.note.set_text(self._words(values))
+
+    @staticmethod
+    def _words(values: Mapping[str, Any]) -> str:
+        return "Atlantica asks little" if values["a_reservation"] < 0.4 else "Atlantica asks a lot"
+
+
+def test_a_text_changed_outside_the_views_is_drawn() -> None:
+    explorer = NotedBargain()
+    for value, words in [(0.3, "little"), (0.45, "a lot"), (0.1, "little")]:
+        drive(explorer, "a_reservation", value)
+        assert explorer.note.get_text().endswith(words)
+        assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+
+def test_an_annotation_added_from_outside_is_drawn() -> None:
+    # what an instructor does in a notebook cell below a live explorer
+    explorer = nkw.BargainExplorer()
+    note = explorer.figure.axes[0].text(0.1, 0.5, "look here", fontsize=24, color="red")
+    drive(explorer, "a_reservation", 0.3)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+    note.set_text("and now here")
+    drive(explorer, "b_reservation", 0.6)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+    note.remove()
+    drive(explorer, "b_reservation", 0.7)
+    assert_same_picture(explorer._image.value, reference_frame(explorer))
+
+
+def test_the_tolerance_catches_a_stale_label() -> None:
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    label = ax.text(0.2, 0.5, "before", fontsize=16)
+    before = FrameRenderer(figure, list).render_full()
+    label.set_text("after")
+    with pytest.raises(AssertionError, match="pixels differ"):
+        assert_same_picture(before, FrameRenderer(figure, list).render_full())
+
+
+def test_a_figure_with_a_text_and_no_axes_renders() -> None:
+    figure = Figure(figsize=(3, 1))
+    FigureCanvasAgg(figure)
+    title = figure.text(0.1, 0.4, "no axes here", fontsize=14)
+    renderer = FrameRenderer(figure, list)
+    assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+    title.set_text("still none")
+    assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+
+
+def test_a_static_artist_restyled_or_shown_is_drawn() -> None:
+    figure = Figure(figsize=(4, 3))
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    (line,) = ax.plot([0, 1], [0, 1])
+    (under,) = ax.plot([0, 1], [1, 0], zorder=1, linewidth=6)
+    (over,) = ax.plot([0, 1], [0.5, 0.5], zorder=3, linewidth=6, visible=False)
+    renderer = FrameRenderer(figure, lambda: [line])
+    renderer.render()
+    under.set_color("red")
+    assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+    over.set_visible(True)
+    assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+    ax.xaxis.get_major_ticks()[1].label1.set_fontsize(30)
+    assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())

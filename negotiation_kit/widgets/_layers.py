@@ -28,7 +28,8 @@ class Plan:
 
 
 def split(ax: Axes, changing: set[int]) -> Plan:
-    """``ax``'s artists in the order ``Axes.draw`` uses, split around the changing ones.
+    """``ax``'s artists in the order ``Axes.draw`` uses, split around the changing ones
+    (those in ``changing`` and those matplotlib marks ``animated``).
 
     Children sorted by zorder (a stable sort: ties keep the order they were added in), the
     background patch first; spines and axes only when the frame and axes are on.
@@ -36,7 +37,7 @@ def split(ax: Axes, changing: set[int]) -> Plan:
     plan = Plan(ax)
     if not ax.get_visible():
         return plan
-    children = [c for c in ax.get_children() if c is not ax.patch and not c.get_animated()]
+    children = [c for c in ax.get_children() if c is not ax.patch]
     if not (ax.axison and ax.get_frame_on()):
         children = [c for c in children if c not in ax.spines.values()]
     if not ax.axison:
@@ -46,39 +47,32 @@ def split(ax: Axes, changing: set[int]) -> Plan:
         children.insert(0, ax.patch)
     seen = False
     for child in children:
-        if id(child) in changing:
+        if id(child) in changing or child.get_animated():
             plan.changing.append(child)
             seen = True
-        elif child.get_visible():
+        else:  # hidden ones too: an artist shown later is already in its layer
             (plan.over if seen else plan.under).append(child)
     return plan
 
 
-def axes_key(ax: Axes, changing: set[int]) -> Hashable:
-    """What an Axes' saved layers show; a change means they must be rendered again."""
-    legend = ax.get_legend()
-    texts = () if legend is None or id(legend) in changing else legend.get_texts()
-    return (
-        ax.get_visible(),
-        ax.get_position().bounds,
-        ax.viewLim.bounds,
-        ax.get_xlabel(),
-        ax.get_ylabel(),
-        tuple(ax.get_title(where) for where in ("left", "center", "right")),
-        tuple(t.get_text() for t in texts),
-        _ticks(ax.xaxis),
-        _ticks(ax.yaxis),
-    )
+def axes_key(ax: Axes) -> Hashable:
+    """Where an Axes is, what it frames and how its ticks are chosen: a change means its
+    layers are rendered again.
+
+    Changes to its artists are seen through their ``stale`` flags. An ``Axis`` is stale
+    whenever its limits are set, even to the same values (views do so on every update),
+    so what it shows is read here instead: limits, locator and formatter.
+    """
+    return (ax.get_position().bounds, ax.viewLim.bounds, _ticks(ax.xaxis), _ticks(ax.yaxis))
 
 
 def _ticks(axis: Axis) -> Hashable:
-    """Fixed tick positions, labels and their colours (``set_ticks(..., labels=...)``);
-    automatic ticks follow the limits, which the key already holds."""
+    """Fixed tick positions and labels (``set_ticks(..., labels=...)``); automatic ticks
+    follow the limits, which the key already holds."""
     locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
     locs = getattr(locator, "locs", ())
     labels = getattr(formatter, "seq", ())
-    colours = tuple(str(tick.label1.get_color()) for tick in axis.majorTicks)
-    return (id(locator), id(formatter), tuple(locs), tuple(labels), colours)
+    return (id(locator), id(formatter), tuple(locs), tuple(labels))
 
 
 def flatten(items: Any) -> list[Artist]:

@@ -4,18 +4,20 @@ A full Agg redraw of a lesson figure costs tens of milliseconds, most of it rast
 that does not change (tick labels, axis labels, legends). The renderer therefore composes
 each frame from layers, the way matplotlib's blitting examples do:
 
-1. **under**: the backgrounds and whatever each Axes draws before its first changing
+1. **under**: the backgrounds and whatever each Axes draws before its first dynamic
    artist, saved once and restored at every frame;
-2. **changing**: the artists the plotting views list in ``.artists``, redrawn every frame;
+2. **dynamic**: the artists that ``dynamic`` names (the plotting views' ``.artists``),
+   redrawn every frame;
 3. **over**: per Axes, the static artists drawn after them (spines, ticks, labels, titles),
    rendered onto a transparent layer and composited on top;
-4. **labels** (legends and texts) among the changing artists, as transparent layers keyed
+4. **labels** (legends and texts) among the dynamic artists, as transparent layers keyed
    by what they show, so text is rasterised again only when its words or place change.
 
-An Axes' over layer is rendered again when what it shows may have changed (limits, labels,
-titles, fixed ticks); over and label layers are cached by what they show, so dragging a
-slider back and forth reuses them. Everything is planned again when the figure's size or
-layout or the set of changing artists changes. The figure itself is never modified
+Naming an artist dynamic is a speed hint, never a condition of a right frame: every other
+artist is watched through matplotlib's own ``stale`` flag (set by every setter), so a
+static artist that changed invalidates the layer it sits in, and an artist added to or
+removed from the figure makes the renderer plan its layers again. An Axes' layers are also
+rendered again when its limits or place change. The figure itself is never modified
 (``figure.savefig`` draws everything), and ``render_full`` gives the reference frame that
 tests compare against.
 """
@@ -30,6 +32,7 @@ from typing import Any
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
@@ -50,14 +53,16 @@ Layer = tuple[UInt8Array, int, int]
 
 
 class FrameRenderer:
-    """Render ``figure`` to PNG bytes, redrawing only the artists that ``changing`` returns.
+    """Render ``figure`` to PNG bytes, redrawing only what changed since the last frame.
 
     Parameters
     ----------
     figure
         A figure with an Agg canvas (``negotiation_kit.plotting.new_figure`` builds one).
-    changing
-        Returns the artists that may change between frames (the views' ``.artists``).
+    dynamic
+        Returns the artists that change between most frames (the views' ``.artists``): a
+        hint that spares re-rendering the layers around them. Any other artist that
+        changes is drawn too, at the cost of rendering its layer again.
 
     Examples
     --------
@@ -71,17 +76,18 @@ class FrameRenderer:
     True
     """
 
-    def __init__(self, figure: Figure, changing: Callable[[], Sequence[Artist]]) -> None:
+    def __init__(self, figure: Figure, dynamic: Callable[[], Sequence[Artist]]) -> None:
         if not isinstance(figure.canvas, FigureCanvasAgg):
             raise TypeError(f"figure must have an Agg canvas, got {type(figure.canvas).__name__}")
         self.figure = figure
         self.canvas: Any = figure.canvas  # FigureCanvasAgg (its methods are untyped)
-        self._changing = changing
+        self._dynamic = dynamic
         self._layout: Hashable = None
         self._plans: list[Plan] = []
         self._rest: list[Artist] = []
         self._keys: dict[int, Hashable] = {}
         self._overs: dict[int, Layer | None] = {}
+        self._watched: dict[int, list[Artist]] = {}
         self._cache: dict[tuple[str, int], OrderedDict[Hashable, Layer | None]] = {}
         self._under: Any = None
         self.captures = 0
@@ -89,7 +95,7 @@ class FrameRenderer:
 
     def render(self) -> bytes:
         """The current figure as PNG bytes, drawing only what changed."""
-        artists = list(self._changing())
+        artists = list(self._dynamic())
         ids = {id(a) for a in artists}
         if self._layout_key(artists) != self._layout:
             self._plan(artists, ids)
@@ -98,13 +104,21 @@ class FrameRenderer:
             self._keys.clear()
             # Labels may be new objects (a view rebuilt); an Axes' static artists are not.
             self._cache = {k: v for k, v in self._cache.items() if k[0] == "axes"}
-        stale = [p for p in self._plans if axes_key(p.ax, ids) != self._keys.get(id(p.ax))]
-        if stale:
+        changed = {key for key, watched in self._watched.items() if any(a.stale for a in watched)}
+        for key in changed:
+            self._cache.pop(("axes", key), None)  # its over layer showed the old artist
+        stale = [
+            p
+            for p in self._plans
+            if id(p.ax) in changed or axes_key(p.ax) != self._keys.get(id(p.ax))
+        ]
+        if stale or changed or self._under is None:
             self._paint(stale, ids)
-        labels = [self._label(a) for a in artists if isinstance(a, LABELS) and a.get_visible()]
+        drawn = [a for plan in self._plans for a in plan.changing] + self._rest
+        labels = [self._label(a) for a in drawn if isinstance(a, LABELS) and a.get_visible()]
         self.canvas.restore_region(self._under)
         renderer = self.canvas.get_renderer()
-        for artist in [a for plan in self._plans for a in plan.changing] + self._rest:
+        for artist in drawn:
             if not isinstance(artist, LABELS):
                 artist.draw(renderer)
         gc = renderer.new_gc()
@@ -113,6 +127,12 @@ class FrameRenderer:
                 image, left, bottom = layer
                 renderer.draw_image(gc, left, bottom, image)  # alpha-blended by Agg, in place
         gc.restore()
+        # The frame shows every watched artist as it is now. Drawing marks ticks stale, and
+        # so does autoscaling when ``axes_key`` reads the limits: neither is a change.
+        for watched in self._watched.values():
+            for artist in watched:
+                if artist.stale:
+                    artist.stale = False
         return png(self._pixels())
 
     def render_full(self) -> bytes:
@@ -136,16 +156,18 @@ class FrameRenderer:
         return np.asarray(self.canvas.buffer_rgba())
 
     def _layout_key(self, artists: Sequence[Artist]) -> Hashable:
-        """What the plan depends on: size, layout, and which artists change."""
+        """What the plan depends on: size, layout, which artists are dynamic, and which
+        artists the figure and its Axes hold (one added from a notebook cell is drawn)."""
         figure = self.figure
         return (
             tuple(figure.get_size_inches()),
             figure.dpi,
             tuple(id(a) for a in artists),
             tuple(a.get_zorder() for a in artists),
-            tuple(id(ax) for ax in figure.axes),
+            tuple(id(a) for a in figure.get_children()),
+            tuple((id(a), a.get_animated()) for ax in figure.axes for a in ax.get_children()),
+            tuple((ax.get_visible(), ax.axison, ax.get_frame_on()) for ax in figure.axes),
             getattr(figure.get_layout_engine(), "_done_for", None),
-            tuple(t.get_text() for t in figure.texts),
         )
 
     def _lay_out(self) -> None:
@@ -169,12 +191,14 @@ class FrameRenderer:
         placed = {id(a) for plan in self._plans for a in plan.changing}
         self._rest = [a for a in artists if id(a) not in placed]  # figure-level or nested
         self._overs.clear()
+        self._under = None
 
     def _paint(self, stale: list[Plan], ids: set[int]) -> None:
-        """Render the over layers of ``stale`` Axes, then the under layer."""
+        """Render the over layers of ``stale`` Axes, then the under layer, and watch every
+        static artist from then on."""
         renderer = self.canvas.get_renderer()
         for plan in stale:
-            key = self._keys[id(plan.ax)] = axes_key(plan.ax, ids)
+            key = self._keys[id(plan.ax)] = axes_key(plan.ax)
             drawn = (key, tuple(id(a) for a in plan.over))
             self._overs[id(plan.ax)] = self._cached(("axes", id(plan.ax)), drawn, plan.over)
         renderer.clear()
@@ -187,6 +211,8 @@ class FrameRenderer:
                 artist.draw(renderer)
         self._under = self.canvas.copy_from_bbox(self.figure.bbox)
         self.captures += 1
+        self._watched = {id(self.figure): _static(figure_level, ids)}
+        self._watched |= {id(ax): _static(ax.get_children(), ids) for ax in self.figure.axes}
 
     def _label(self, label: Legend | Text) -> Layer | None:
         """A legend or text alone on a transparent layer, cached by what it shows."""
@@ -215,6 +241,18 @@ class FrameRenderer:
                 cache.popitem(last=False)
         cache.move_to_end(key)
         return cache[key]
+
+
+def _static(artists: Sequence[Artist], dynamic: set[int]) -> list[Artist]:
+    """``artists`` and all they contain (tick labels, legend texts), but no dynamic one;
+    of an ``Axis`` only what it contains (``axes_key`` reads the rest)."""
+    found: list[Artist] = []
+    for artist in artists:
+        if id(artist) not in dynamic and not artist.get_animated():
+            if not isinstance(artist, Axis):
+                found.append(artist)
+            found += _static(artist.get_children(), dynamic)
+    return found
 
 
 def _look(artist: Any) -> Hashable:
