@@ -170,7 +170,7 @@ def render() -> None:
     nkp.draw_statics(fig.add_subplot(), values, {"nash agreement": curve.agreement}, 0.6,
                      "steelworkers' reservation", "agreement")  # fmt: skip
     save(fig, "statics_agreement")
-    # a nation's welfare under every rule (model.md E4), the rule in force highlighted
+    # a nation's welfare under every rule (docs/model.md E4), the rule in force highlighted
     e4 = line_cases()["e4_unanimity"]
     names = [f.name for f in e4.a.factions]
     rules = {

@@ -1,4 +1,4 @@
-"""Shared fixtures: the scenarios of model.md §5 (B unitary, A with W_A(x) = x - 0.2)."""
+"""Shared fixtures: the scenarios of docs/model.md §5 (B unitary, A with W_A(x) = x - 0.2)."""
 
 from __future__ import annotations
 

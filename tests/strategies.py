@@ -24,7 +24,7 @@ import negotiation_kit as nk
 
 LINE = nk.Line()
 PLANE = nk.Plane(resolution=60)
-"""A coarse two-issue space: model.md §4's accuracy is stated at resolution 200."""
+"""A coarse two-issue space: docs/model.md §4's accuracy is stated at resolution 200."""
 
 SPACES: dict[int, nk.Line | nk.Plane] = {1: LINE, 2: PLANE}
 MAX_FACTIONS = 4

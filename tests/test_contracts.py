@@ -101,7 +101,7 @@ def test_every_rule_keeps_the_rule_contract(rule: Any, data: st.DataObject) -> N
 def test_a_vanishing_quota_still_needs_someone_to_accept(share: float) -> None:
     """Minimal case of the rule contract: ``Quota(share)`` for any valid share in (0, 1].
 
-    model.md §2: ratified iff the accepting weight is ``>= share * total``. Nobody accepting
+    docs/model.md §2: ratified iff the accepting weight is ``>= share * total``. Nobody accepting
     gives weight 0 < share * total, so the nation must refuse, and then ``D* > 0``.
     """
     members = [nk.Faction(f"f{k}", nk.Linear(1.0, 0.5)) for k in range(3)]

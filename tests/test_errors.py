@@ -1,4 +1,4 @@
-"""Bad input gets a clear error; extreme but valid input gets finite numbers (model.md §4).
+"""Bad input gets a clear error; extreme but valid input gets finite numbers (docs/model.md §4).
 
 Three layers:
 

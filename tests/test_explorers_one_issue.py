@@ -2,7 +2,7 @@
 
 ``tests/test_widgets.py`` checks the contract every explorer keeps; here each of
 ``WinSetExplorer``, ``RulesExplorer`` and ``ConfigurationExplorer`` is checked for what it
-teaches: its presets reproduce the worked examples of model.md §5, its description states
+teaches: its presets reproduce the worked examples of docs/model.md §5, its description states
 the win-sets, the zone, the outcome, welfare and ``Δ``, its figure's data follow the
 controls, and the closed forms behind its curves agree with the model.
 """
@@ -58,7 +58,7 @@ def shown(explorer: Explorer, name: str) -> dict[str, Any]:
 
 
 def unitary_welfare_is_x_minus_02(explorer: Explorer) -> bool:
-    """model.md §5: A's factions are chosen so that W_A(x) = x - 0.2."""
+    """docs/model.md §5: A's factions are chosen so that W_A(x) = x - 0.2."""
     x = np.linspace(0, 1, 5)
     return bool(np.allclose(explorer.negotiation.a.welfare(x), x - 0.2, atol=EXACT))
 

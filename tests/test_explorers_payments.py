@@ -1,7 +1,7 @@
 """The side-payment explorers (lessons 7 and 8) against the model's worked examples.
 
 ``tests/test_widgets.py`` checks the contract every explorer keeps; these tests check what
-these two must let a student see: presets that reproduce model.md's numbers (E2, E3, E5),
+these two must let a student see: presets that reproduce docs/model.md's numbers (E2, E3, E5),
 descriptions that state the transfers and thresholds, thresholds and curves that agree with
 the model itself, and the strategic effects of a capacity to pay, seen from both nations.
 """

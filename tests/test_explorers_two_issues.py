@@ -1,4 +1,4 @@
-"""The two-issue explorers teach what model.md says: E6's gridlock and lens, majority's
+"""The two-issue explorers teach what docs/model.md says: E6's gridlock and lens, majority's
 lens-shaped pieces, and a veto that costs most in integrative bargains (lessons 4 and 6).
 
 The contract every explorer keeps (controls, frames, errors, presets) is checked for these

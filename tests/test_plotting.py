@@ -1,6 +1,6 @@
 """The plotting layer: its data checked against the model, its drawing smoke-tested under Agg.
 
-The worked examples are those of model.md §5 (B unitary with ``Linear(-1, 0.8)``).
+The worked examples are those of docs/model.md §5 (B unitary with ``Linear(-1, 0.8)``).
 """
 
 from __future__ import annotations
@@ -298,7 +298,7 @@ def test_statics_on_two_issues_gives_points() -> None:
 
 
 def test_rule_bars_data_of_e4() -> None:
-    """model.md E4: nash 0.55 under unanimity, quota 2/3 and the third faction leading
+    """docs/model.md E4: nash 0.55 under unanimity, quota 2/3 and the third faction leading
     (N_A = 0.35), 0.5 under majority and the first faction leading (0.3, as unitary)."""
     rules = {
         "unanimity": nk.Unanimity(),

@@ -1,7 +1,7 @@
-"""Hypothesis properties of the model: the invariants of model.md §6, and cross-checks.
+"""Hypothesis properties of the model: the invariants of docs/model.md §6, and cross-checks.
 
 Each property runs over one issue (exact geometry, tolerance ``EXACT``) and two issues (a
-coarse grid, tolerances from model.md §4), every ratification rule, with and without internal
+coarse grid, tolerances from docs/model.md §4), every ratification rule, with and without internal
 side-payments. The exact one-issue machinery is also checked against brute force on dense
 samples: win-set edges against ``nation.ratifies``, the Nash point against the best sampled
 point, the minimum compensation ``D*`` against its definition.
@@ -39,11 +39,11 @@ from strategies import (
 import negotiation_kit as nk
 
 EXACT = 1e-9
-"""One issue: edges and outcomes are exact to 1e-9 (model.md §4)."""
+"""One issue: edges and outcomes are exact to 1e-9 (docs/model.md §4)."""
 WELFARE = 0.005
-"""Two issues: welfare within 0.005 (model.md §4)."""
+"""Two issues: welfare within 0.005 (docs/model.md §4)."""
 COORDINATE = 0.01
-"""Two issues: outcomes within 0.01 per coordinate (model.md §4)."""
+"""Two issues: outcomes within 0.01 per coordinate (docs/model.md §4)."""
 EDGE = 1e-6
 """Brute-force points this close to a win-set edge are not used to judge the edge."""
 
@@ -123,7 +123,7 @@ DEFAULT_RESOLUTION = nk.Plane().resolution
 def judged_at_default_resolution(check: Callable[[nk.Negotiation], None], talks: nk.Negotiation):
     """Run ``check``; if it fails on a coarse plane, judge again at the default resolution.
 
-    model.md §4 states two-issue accuracy at the default resolution; the coarse plane of the
+    docs/model.md §4 states two-issue accuracy at the default resolution; the coarse plane of the
     strategies is a fast first look, and only its failures are looked at again.
     """
     try:
@@ -149,7 +149,7 @@ def test_national_welfare_is_the_sum_of_faction_gains(dimension: int, data: st.D
     each = np.array([f.gain(z) for f in nation.factions])
     gains = nation.gains(z)
     assert gains.shape == (len(nation.factions), len(z))
-    # gains within rounding of zero may be snapped to zero: equal to 1e-9 (model.md §4)
+    # gains within rounding of zero may be snapped to zero: equal to 1e-9 (docs/model.md §4)
     np.testing.assert_allclose(gains, each, rtol=1e-12, atol=EXACT)
     np.testing.assert_allclose(nation.welfare(z), gains.sum(axis=0), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(nation.welfare(z), each.sum(axis=0), rtol=1e-12, atol=EXACT)
@@ -395,7 +395,7 @@ def _no_agreement(talks: nk.Negotiation) -> None:
     if zone.is_empty:
         return
     if isinstance(zone, nk.PlaneWinSet):
-        # the zone's own cells: exactly; a 3x finer sample of it: to model.md's accuracy
+        # the zone's own cells: exactly; a 3x finer sample of it: to docs/model.md's accuracy
         net_a, net_b = net(talks, zone.points)
         assert np.max(np.minimum(net_a, net_b)) < 0
     z = zone_sample(zone)
@@ -413,7 +413,7 @@ def test_two_issue_outcome_finds_a_thin_part_of_the_zone_that_serves_both() -> N
     Atlantica's leader accepts every point, so the zone is the whole square, but Atlantica's
     net welfare is positive only on a sliver ``x < 0.002`` narrower than a grid cell
     (0.005). No cell centre is feasible, so the grid search declares no agreement although
-    the sliver gives Borealia about 0.74: an error far beyond model.md §4's 0.005 in welfare.
+    the sliver gives Borealia about 0.74: an error far beyond docs/model.md §4's 0.005 in welfare.
     """
     leader = nk.Faction("Atlantica0", nk.Additive((0.0, 0.015), 0.0))
     loser = nk.Faction("Atlantica1", nk.Spatial((-1.0, 0.25), (0.0, 0.25)))
@@ -593,7 +593,7 @@ def _status_quo_talks(leader: bool) -> nk.Negotiation:
 @example(talks=_status_quo_talks(leader=True))
 @THOROUGH
 def test_the_zone_is_the_intersection_of_the_win_sets(talks: nk.Negotiation) -> None:
-    """``zone = WS_A ∩ WS_B`` to 1e-9 (model.md §2, §4), and the agreement is ratified."""
+    """``zone = WS_A ∩ WS_B`` to 1e-9 (docs/model.md §2, §4), and the agreement is ratified."""
     ws_a, ws_b = (n.win_set(talks.space).intervals for n in (talks.a, talks.b))
     zone = talks.zone().intervals
     expected = _intersection(ws_a, ws_b)

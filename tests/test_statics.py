@@ -93,7 +93,7 @@ def test_desirability_sweep_matches_the_exact_model_to_1e_9() -> None:
 
 
 def test_sweep_reproduces_e2_and_e3() -> None:
-    """model.md §5: the hawk at 0.6 wins Atlantica 0.4 (Δ +0.1); at 0.9 the zone is empty."""
+    """docs/model.md §5: the hawk at 0.6 wins Atlantica 0.4 (Δ +0.1); at 0.9 the zone is empty."""
     talks = _example()
     swept = sweep(talks, "steelworkers", [0.6, 0.9])
     assert swept.length(swept.zone).tolist() == pytest.approx([0.2, 0.0])

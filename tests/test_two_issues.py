@@ -1,4 +1,4 @@
-"""Two-issue bargains: the grid meets model.md §4's accuracy (0.01 per coordinate, 0.005 in
+"""Two-issue bargains: the grid meets docs/model.md §4's accuracy (0.01 per coordinate, 0.005 in
 welfare, areas within 1%) against analytic answers and a 1500 x 1500 brute force."""
 
 from __future__ import annotations

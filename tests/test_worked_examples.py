@@ -1,4 +1,4 @@
-"""The worked examples of model.md §5, each a named test with the numbers stated there."""
+"""The worked examples of docs/model.md §5, each a named test with the numbers stated there."""
 
 from __future__ import annotations
 

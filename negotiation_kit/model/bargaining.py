@@ -271,7 +271,7 @@ class Negotiation:
 
 
 def _example() -> Negotiation:
-    """The negotiation of the docstrings: model.md E2, a hawk's veto ties Atlantica's hands."""
+    """The negotiation of the docstrings: docs/model.md E2, a hawk's veto ties Atlantica's hands."""
     from .factions import Faction
     from .gains import Linear
     from .nations import _example as atlantica

@@ -287,7 +287,7 @@ def _sum_rounding(gains: FloatArray) -> FloatArray:
 
 
 def _example() -> Nation:
-    """The divided nation of the docstrings: a dove and a hawk with a veto (model.md E2)."""
+    """The divided nation of the docstrings: a dove and a hawk with a veto (docs/model.md E2)."""
     from .gains import Linear
 
     return Nation(

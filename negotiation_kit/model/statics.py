@@ -4,7 +4,7 @@ The exact one-issue solver (``line.py``) handles any gains and rules by root fin
 half a millisecond an outcome: too slow for a curve of two hundred points redrawn at every
 slider step. When every faction is ``Linear``, each nation's rule is ``NationalWelfare`` or
 names one set of veto players (``Unanimity``, ``Leader``) and there are no side-payments,
-the whole curve has a closed form, computed here for all values at once (model.md §2):
+the whole curve has a closed form, computed here for all values at once (docs/model.md §2):
 
 - national welfare is ``W(x) = S (x - r_bar)``: ``S`` the sum of the stakes, ``r_bar`` the
   stake-weighted mean reservation;
@@ -14,14 +14,14 @@ the whole curve has a closed form, computed here for all values at once (model.m
 - the zone is the overlap of the two win-sets;
 - ``nash``: ``N_A N_B = -S_A S_B (x - r_A)(x - r_B)`` peaks at the midpoint of ``r_A``
   and ``r_B``, clipped into the part of the zone where both nations gain; ``split``: the
-  zone's midpoint, if both gain there (Nash 1950; model.md §2).
+  zone's midpoint, if both gain there (Nash 1950; docs/model.md §2).
 
 ``tests/test_statics.py`` checks every number against ``Negotiation`` to 1e-9.
 
 Examples
 --------
 >>> from negotiation_kit.model.bargaining import _example
->>> talks = _example()  # model.md E2: the steelworkers are a hawk with a veto
+>>> talks = _example()  # docs/model.md E2: the steelworkers are a hawk with a veto
 >>> swept = sweep(talks, "steelworkers", [0.6, 0.9])
 >>> swept.agreement.tolist(), swept.welfare["Atlantica"].round(12).tolist()
 ([0.6, nan], [0.4, 0.0])

@@ -1,6 +1,6 @@
 """What the payoff plane and the comparative-statics curves draw: pure, numpy only.
 
-Payoffs are the principals' net welfare ``(N_A, N_B)`` (model.md §3); no agreement is the
+Payoffs are the principals' net welfare ``(N_A, N_B)`` (docs/model.md §3); no agreement is the
 disagreement point ``(0, 0)``. Re-exported by ``negotiation_kit.plotting.data``.
 
 Examples

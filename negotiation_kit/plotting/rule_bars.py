@@ -12,7 +12,7 @@ Examples
 >>> from negotiation_kit.model.bargaining import _example
 >>> from negotiation_kit.plotting import new_figure
 >>> rules = {"unanimity": nk.Unanimity(), "the exporters decide": nk.Leader("exporters")}
->>> data = rule_bars_data(_example(), rules)  # model.md E2
+>>> data = rule_bars_data(_example(), rules)  # docs/model.md E2
 >>> data.welfare, data.current, data.benchmark
 ((0.4, 0.3), 0, 0.3)
 >>> fig = new_figure(6, 3)

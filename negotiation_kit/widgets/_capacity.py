@@ -1,7 +1,7 @@
 """Lesson 8's scenarios: Atlantica's capacity to pay its hawk, and who gains from it.
 
 The free functions behind ``StrategyExplorer`` (in the spirit of Mayer 1992): ``talks``
-builds the negotiation (model.md E2 or E3 for Atlantica, with efficient side-payments up to
+builds the negotiation (docs/model.md E2 or E3 for Atlantica, with efficient side-payments up to
 a budget; Borealia with E2's factions mirrored, acting as one or not, able to pay its own
 hawk or not), ``welfare_by_budget`` gives both nations' net welfare over Atlantica's
 budget, and ``verdict`` says in words who gains from the capacity to pay.
@@ -34,7 +34,7 @@ def talks(values: Mapping[str, Any], budget: float | None = None) -> nk.Negotiat
     """The negotiation for the control ``values`` (with Atlantica's ``budget`` if given).
 
     >>> outcome = talks({**E2, "capacity": "foreclosed"}).outcome()
-    >>> outcome.agreement, outcome.welfare  # model.md E2
+    >>> outcome.agreement, outcome.welfare  # docs/model.md E2
     (0.6, {'Atlantica': 0.4, 'Borealia': 0.2})
     """
     hawk, budget = values["hawk"], where(values) if budget is None else budget

@@ -2,7 +2,7 @@
 
 A nation with side-payments ratifies an agreement ``x`` that its rule alone refuses when
 the delivered compensation the losers need, ``D*(x)``, can be paid: ``D*(x)/e <=
-min(budget, payers' gains)`` (model.md §3). From that condition follow the two thresholds
+min(budget, payers' gains)`` (docs/model.md §3). From that condition follow the two thresholds
 the lessons ask about, over the partner's win-set:
 
 - the **least efficiency** that opens the zone of agreement, ``min over x of D*/capacity``;
@@ -64,7 +64,7 @@ def least_efficiency(
     >>> import negotiation_kit as nk
     >>> a = nk.Nation("A", [nk.Faction("dove", nk.Linear(0.5, -0.5)),
     ...                     nk.Faction("hawk", nk.Linear(0.5, 0.9))])
-    >>> round(least_efficiency(a, [(0.0, 0.8)], math.inf), 6)  # model.md E3: 1/13
+    >>> round(least_efficiency(a, [(0.0, 0.8)], math.inf), 6)  # docs/model.md E3: 1/13
     0.076923
     """
 

@@ -92,7 +92,7 @@ class SidePaymentsExplorer(Explorer):
     --------
     >>> from negotiation_kit.widgets import SidePaymentsExplorer
     >>> explorer = SidePaymentsExplorer()
-    >>> explorer.set(hawk_reservation=0.6, efficiency=1.0)  # model.md E5
+    >>> explorer.set(hawk_reservation=0.6, efficiency=1.0)  # docs/model.md E5
     >>> explorer.negotiation.a.win_set(explorer.negotiation.space).intervals
     [(0.2, 1.0)]
     >>> explorer.negotiation.outcome().agreement

@@ -28,7 +28,7 @@ from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(x=(-3, 3), y=(-3, 3), labels=("issue 1: trade opening", "issue 2: green rules"))
 IDEALS = {"industry": (2.0, 0.0), "green party": (0.0, 2.0)}
-"""The first two factions' ideal points (model.md E6); the farm lobby's is a control."""
+"""The first two factions' ideal points (docs/model.md E6); the farm lobby's is a control."""
 BOREALIA = (1.5, -0.5)
 """Borealia's ideal point: more trade opening, slightly looser green rules."""
 RULES = {

@@ -63,7 +63,7 @@ class StrategyExplorer(Explorer):
     --------
     >>> from negotiation_kit.widgets import StrategyExplorer
     >>> explorer = StrategyExplorer()
-    >>> explorer.set(capacity="foreclosed")  # the hawk's veto holds: model.md E2
+    >>> explorer.set(capacity="foreclosed")  # the hawk's veto holds: docs/model.md E2
     >>> explorer.negotiation.outcome().welfare
     {'Atlantica': 0.4, 'Borealia': 0.2}
     >>> explorer.set(capacity="unlimited")  # the veto can be bought off

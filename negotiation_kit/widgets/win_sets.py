@@ -30,7 +30,7 @@ from ._notes import RowNotes
 
 FACTIONS = ("exporters", "farmers", "steelworkers")
 LEANS = {"with Atlantica": 1.0, "with Borealia": -1.0}
-"""The farmers' orientation: the sign of their stake (model.md §2, ``Linear``)."""
+"""The farmers' orientation: the sign of their stake (docs/model.md §2, ``Linear``)."""
 VETOES = {"the exporters only": 1, "exporters and farmers": 2, "all three factions": 3}
 LOWEST, STEP = -0.3, 0.005
 SWEEP = np.round(np.arange(0.0, 1.0 + STEP / 2, STEP), 10)
