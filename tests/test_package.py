@@ -40,9 +40,9 @@ def test_every_reference_to_the_model_page_resolves() -> None:
     """A contributor who follows "docs/model.md §3" or "E2" finds that section or example."""
     page = MODEL_DOC.read_text(encoding="utf-8")
     sections = set(re.findall(r"^## (\d+)\.", page, flags=re.MULTILINE))
-    examples = set(re.findall(r"\*\*(E\d)\b", page))
-    assert {"1", "2", "3", "4", "5", "6", "7"} <= sections
-    assert examples == {"E1", "E2", "E3", "E4", "E5", "E6"}
+    examples = set(re.findall(r"\*\*([EU]\d)\b", page))
+    assert {"1", "2", "3", "4", "5", "6", "7", "8"} <= sections
+    assert examples == {"E1", "E2", "E3", "E4", "E5", "E6", "U1", "U2"}
     files = [*ROOT.glob("negotiation_kit/**/*.py"), *ROOT.glob("tests/**/*.py")]
     files += [*ROOT.glob("benchmarks/*.py"), ROOT / "README.md"]
     cited = 0
@@ -53,7 +53,7 @@ def test_every_reference_to_the_model_page_resolves() -> None:
             cited += 1
             for section in re.findall(r"§(\d+)", reference):
                 assert section in sections, f"{path}: {reference!r} names no section"
-            for example in re.findall(r"\bE\d\b", reference):
+            for example in re.findall(r"\b[EU]\d\b", reference):
                 assert example in examples, f"{path}: {reference!r} names no example"
     assert cited > 20
     assert "(docs/model.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
