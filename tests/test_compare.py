@@ -1,4 +1,4 @@
-"""nk.compare: the table of comparative statics the lessons print (E1-E4 of model.md §5)."""
+"""nk.compare: the table of comparative statics the lessons print (E1-E4 of docs/model.md §5)."""
 
 from __future__ import annotations
 

@@ -27,7 +27,7 @@ def privacies(draw: st.DrawFn, nation: nk.Nation) -> nk.Privacy:
 
 @st.composite
 def uncertain(draw: st.DrawFn, talks: nk.Negotiation) -> nk.Negotiation:
-    """``talks`` with the reservations of A's linear factions made uncertain (model.md §8)."""
+    """``talks`` with the reservations of A's linear factions made uncertain (docs/model.md §8)."""
     factions = []
     for f in talks.a.factions:
         if isinstance(f.gain, nk.Linear):

@@ -1,7 +1,7 @@
 """The scenario files shipped in scenarios/: each loads and is the kit's own example.
 
 Worked examples are compared with the builders of ``test_worked_examples`` (whose numbers are
-those of model.md §5), lesson files with the starting scenario of the lesson's explorer, and
+those of docs/model.md §5), lesson files with the starting scenario of the lesson's explorer, and
 the classroom files with the example they scale; no number is typed here.
 """
 
@@ -72,7 +72,7 @@ UNCERTAIN = ("u1_a_little_uncertainty", "u2_a_lot_of_uncertainty")
 def test_worked_example_files_are_the_worked_examples(name: str) -> None:
     found, expected = load(name), WORKED[name]
     assert same(found, expected, names=False)
-    solutions = ("nash",) if name in UNCERTAIN else ("nash", "split")  # model.md §8: no split
+    solutions = ("nash",) if name in UNCERTAIN else ("nash", "split")  # docs/model.md §8: no split
     for solution in solutions:
         mine = dataclasses.replace(found, solution=solution).outcome()
         theirs = dataclasses.replace(expected, solution=solution).outcome()

@@ -2,7 +2,7 @@
 
 A lesson that asks "what if the rule, or the partner, were different?" builds one
 negotiation per case and reads the same few numbers off each: the zone of agreement, the
-agreement, the nation's net welfare ``N`` and the desirability of division ``Δ`` (model.md
+agreement, the nation's net welfare ``N`` and the desirability of division ``Δ`` (docs/model.md
 §2). ``compare`` does that once, so the lesson shows one call and a table instead of a loop.
 
 Examples
