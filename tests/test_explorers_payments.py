@@ -16,9 +16,10 @@ import pytest
 from matplotlib.colors import to_rgba
 
 import negotiation_kit as nk
+from negotiation_kit.model import thresholds
 from negotiation_kit.plotting import palette
 from negotiation_kit.plotting.issue_line import UNUSED_COLOR
-from negotiation_kit.widgets import SidePaymentsExplorer, StrategyExplorer, _capacity, _payments
+from negotiation_kit.widgets import SidePaymentsExplorer, StrategyExplorer, _capacity
 from negotiation_kit.widgets import side_payments as lesson7
 from negotiation_kit.widgets import strategy as lesson8
 
@@ -169,11 +170,11 @@ def test_thresholds_agree_with_the_model(setup: str, payers: str) -> None:
             return not nk.Negotiation(a, b, nk.Line()).zone().is_empty
 
         a = lesson7.atlantica({**values, "efficiency": other, "budget": lesson7.NO_CAP})
-        least = _payments.least_budget(a, [(0.0, 0.8)], other)
+        least = thresholds.least_budget(a, [(0.0, 0.8)], other)
         if least not in (None, 0.0):
             assert zone(other, least) and not zone(other, least - 0.01)
         a = lesson7.atlantica({**values, "efficiency": 1.0, "budget": other * 0.2})
-        least = _payments.least_efficiency(a, [(0.0, 0.8)], other * 0.2)
+        least = thresholds.least_efficiency(a, [(0.0, 0.8)], other * 0.2)
         if least not in (None, 0.0):
             assert zone(least, other * 0.2) and not zone(max(least - 0.01, 0), other * 0.2)
 

@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 
 from .. import model as nk
-from . import _payments, _words
+from ..model import thresholds
+from . import _words
 
 MOST = 0.4
 """The budget axis ends here: more than any deal in these scenarios needs, so as unlimited."""
@@ -74,7 +75,7 @@ def welfare_by_budget(hawk: float, borealia: str, solution: str) -> Curves:
     """
     values = {"hawk": hawk, "borealia": borealia, "solution": solution}
     start = talks(values, 0.0)
-    least = _payments.least_budget(start.a, start.b.win_set(start.space).intervals, 1.0)
+    least = thresholds.least_budget(start.a, start.b.win_set(start.space).intervals, 1.0)
     unlimited = talks(values, math.inf).outcome().transfers
     corners = [-sum(min(0.0, unlimited[f.name]) for f in start.a.factions)]
     corners += [] if least is None else [least, least - 1e-6]

@@ -2,44 +2,24 @@
 
 A nation with side-payments ratifies an agreement ``x`` that its rule alone refuses when
 the delivered compensation the losers need, ``D*(x)``, can be paid: ``D*(x)/e <=
-min(budget, payers' gains)`` (docs/model.md §3). From that condition follow the two thresholds
-the lessons ask about, over the partner's win-set:
-
-- the **least efficiency** that opens the zone of agreement, ``min over x of D*/capacity``;
-- the **least budget** that opens it, ``min of D*/e`` over the agreements the payers can
-  afford.
-
-Both are minima over points sampled in the partner's win-set, its edges included (for
-linear gains ``D*`` and the payers' gains are monotone there, so the edges decide and the
-values are exact). ``transfers`` says in words who pays whom at an outcome.
+min(budget, payers' gains)`` (docs/model.md §3). The thresholds the lessons ask about
+(the least efficiency and budget that open the zone) are the model's
+(``negotiation_kit.model.thresholds``); ``transfers`` says in words who pays whom at an
+outcome.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable
 
 import numpy as np
 
 from .. import model as nk
 from . import _words
 
-SAMPLES = 401
-"""Points per interval of the partner's win-set."""
 FloatArray = np.ndarray
 TINY = 1e-9
-
-
-def points(intervals: list[tuple[float, float]]) -> FloatArray:
-    """Points along each interval, both edges included.
-
-    >>> points([(0.0, 0.8)])[[0, -1]].tolist()
-    [0.0, 0.8]
-    """
-    if not intervals:
-        return np.zeros(0)
-    return np.concatenate([np.linspace(lo, hi, SAMPLES) for lo, hi in intervals])
 
 
 def needs(nation: nk.Nation, xs: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
@@ -49,73 +29,6 @@ def needs(nation: nk.Nation, xs: FloatArray) -> tuple[FloatArray, FloatArray, Fl
     payments = nation.side_payments or nk.SidePayments()
     able = payments.payer_mask(nation.factions) @ np.maximum(nation.gains(xs), 0.0)
     return np.asarray(plain, dtype=bool), needed, able
-
-
-def least_efficiency(
-    nation: nk.Nation, partner: list[tuple[float, float]], budget: float
-) -> float | None:
-    """The least efficiency at which ``nation`` ratifies a point of ``partner`` (its win-set).
-
-    0 if the rule alone ratifies one; None if no efficiency up to 1 does (the payers
-    cannot afford it, or the budget is 0).
-
-    Examples
-    --------
-    >>> import negotiation_kit as nk
-    >>> a = nk.Nation("A", [nk.Faction("dove", nk.Linear(0.5, -0.5)),
-    ...                     nk.Faction("hawk", nk.Linear(0.5, 0.9))])
-    >>> round(least_efficiency(a, [(0.0, 0.8)], math.inf), 6)  # docs/model.md E3: 1/13
-    0.076923
-    """
-
-    def within_reach(needed: FloatArray, able: FloatArray) -> FloatArray:
-        capacity = np.minimum(budget, able)
-        ratio = needed / np.where(capacity > 0, capacity, 1.0)
-        return np.where((capacity > 0) & (ratio <= 1.0), ratio, math.inf)
-
-    return _least(nation, partner, within_reach)
-
-
-def least_budget(
-    nation: nk.Nation, partner: list[tuple[float, float]], efficiency: float
-) -> float | None:
-    """The least budget at which ``nation`` ratifies a point of ``partner`` (its win-set).
-
-    0 if the rule alone ratifies one; None if no budget does (efficiency 0, or the payers'
-    gains fall short of ``D*/e`` everywhere).
-
-    Examples
-    --------
-    >>> import negotiation_kit as nk
-    >>> a = nk.Nation("A", [nk.Faction("dove", nk.Linear(0.5, -0.5)),
-    ...                     nk.Faction("hawk", nk.Linear(0.5, 0.9))])
-    >>> round(least_budget(a, [(0.0, 0.8)], 1.0), 9), round(least_budget(a, [(0.0, 0.8)], 0.5), 9)
-    (0.05, 0.1)
-    """
-
-    def affordable(needed: FloatArray, able: FloatArray) -> FloatArray:
-        if efficiency <= 0:
-            return np.full(needed.shape, math.inf)
-        return np.where(needed <= efficiency * able, needed / efficiency, math.inf)
-
-    return _least(nation, partner, affordable)
-
-
-def _least(
-    nation: nk.Nation,
-    partner: list[tuple[float, float]],
-    required: Callable[[FloatArray, FloatArray], FloatArray],
-) -> float | None:
-    """The least of ``required(D*, payers' gains)`` over the partner's win-set: 0 if the
-    rule alone ratifies a point of it, None if it is empty or every value is infinite."""
-    xs = points(partner)
-    if xs.size == 0:
-        return None
-    plain, needed, able = needs(nation, xs)
-    if plain.any():
-        return 0.0
-    best = float(required(needed, able).min())
-    return best if math.isfinite(best) else None
 
 
 def at_least(value: float) -> str:

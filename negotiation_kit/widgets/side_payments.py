@@ -26,6 +26,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
+from ..model import thresholds
 from ..plotting import draw_issue_line, draw_statics, palette
 from ..plotting.figure import freeze_layout, set_limits
 from ..plotting.statics import Band
@@ -267,7 +268,7 @@ class SidePaymentsExplorer(Explorer):
         a: nk.Nation, partner: list[tuple[float, float]], payments: nk.SidePayments
     ) -> str:
         """The least efficiency and the least budget that open the zone, in words."""
-        efficiency = _payments.least_efficiency(a, partner, payments.budget)
+        efficiency = thresholds.least_efficiency(a, partner, payments.budget)
         if efficiency == 0.0:
             return "The rule alone leaves a zone of agreement: payments only move the deal."
         cap = "with no budget cap" if math.isinf(payments.budget) else "with this budget"
@@ -279,7 +280,7 @@ class SidePaymentsExplorer(Explorer):
         else:
             first = f"Payments open the zone at efficiency {_payments.at_least(efficiency)} "
             first += f"or more ({cap})"
-        budget = _payments.least_budget(a, partner, payments.efficiency)
+        budget = thresholds.least_budget(a, partner, payments.efficiency)
         e = _words.number(payments.efficiency)
         if budget is None:
             second = f"at efficiency {e} no budget opens it"
