@@ -12,12 +12,12 @@ accepts ``x <= 0.8``. Every expected value is computed here through the kit.
 
 from __future__ import annotations
 
-import functools
 import math
 
 import numpy as np
 
 from .. import model as nk
+from ..model import thresholds
 from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
 
 DOVE, HAWK = "exporters (dove)", "steelworkers (hawk)"
@@ -49,22 +49,16 @@ def scenario(efficiency: float = 0.0, budget: float = math.inf) -> nk.Negotiatio
     return nk.Negotiation(atlantica(efficiency, budget), borealia, nk.Line())
 
 
-@functools.lru_cache(maxsize=8)
-def least_efficiency(steps: int = 50) -> float:
-    """The least efficiency at which the zone of agreement opens (bisection on the kit's zone).
+def least_efficiency() -> float:
+    """The least efficiency at which the zone of agreement opens (the model's threshold).
 
     >>> round(least_efficiency(), 4)
     0.0278
     """
-    low, high = 0.0, 1.0  # the zone is empty at 0 and open at 1 (efficiencies below 1e-6
-    # are refused by nk.SidePayments, and that far down the zone is empty anyway)
-    for _ in range(steps):
-        middle = 0.5 * (low + high)
-        if scenario(max(middle, 1e-6)).zone().is_empty:
-            low = middle
-        else:
-            high = middle
-    return high
+    talks = scenario(1.0)
+    least = thresholds.least_efficiency(talks.a, talks.b.win_set(talks.space).intervals)
+    assert least is not None
+    return least
 
 
 @task("07.1", "Minimum compensation")

@@ -14,10 +14,10 @@ computed here through the kit.
 
 from __future__ import annotations
 
-import functools
 import math
 
 from .. import model as nk
+from ..model import thresholds
 from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
 
 HAWK = "steelworkers (hawk)"
@@ -69,21 +69,16 @@ def scenario(
     return nk.Negotiation(atlantica(budget, hawk), borealia(politics), nk.Line())
 
 
-@functools.lru_cache(maxsize=8)
-def least_budget(hawk: float = TOO_HAWKISH, steps: int = 50) -> float:
-    """The least budget with which the zone of agreement opens (bisection on the kit's zone).
+def least_budget(hawk: float = TOO_HAWKISH) -> float:
+    """The least budget with which the zone of agreement opens (the model's threshold).
 
     >>> round(least_budget(), 4)
     0.075
     """
-    low, high = 0.0, 1.0  # foreclosed, the zone is empty; a budget of 1 pays any deficit here
-    for _ in range(steps):
-        middle = 0.5 * (low + high)
-        if scenario(middle, hawk).zone().is_empty:
-            low = middle
-        else:
-            high = middle
-    return high
+    talks = scenario(math.inf, hawk)
+    least = thresholds.least_budget(talks.a, talks.b.win_set(talks.space).intervals)
+    assert least is not None
+    return least
 
 
 @task("08.1", "A small budget and tied hands")
