@@ -68,41 +68,29 @@ def opens(nation: nk.Nation, partner: nk.Nation) -> bool:
     return not nk.Negotiation(nation, partner, nk.Line()).zone().is_empty
 
 
+@pytest.mark.parametrize("which", ["efficiency", "budget"])
 @settings(max_examples=60, deadline=None)
-@given(
-    linear_nations("Atlantica", TOWARD_A),
-    linear_nations("Borealia", TOWARD_B),
-)
-def test_the_least_efficiency_opens_the_zone_and_less_does_not(a: nk.Nation, b: nk.Nation) -> None:
+@given(a=linear_nations("Atlantica", TOWARD_A), b=linear_nations("Borealia", TOWARD_B))
+def test_the_threshold_opens_the_zone_and_less_does_not(
+    which: str, a: nk.Nation, b: nk.Nation
+) -> None:
     partner = dataclasses.replace(b, side_payments=None)
     payments = a.side_payments
     assert payments is not None
-    least = least_efficiency(a, partner.win_set(nk.Line()).intervals, payments.budget)
-    at = lambda e: dataclasses.replace(a, side_payments=dataclasses.replace(payments, efficiency=e))  # noqa: E731
+    intervals = partner.win_set(nk.Line()).intervals
+    if which == "efficiency":
+        least, most = least_efficiency(a, intervals, payments.budget), 1.0
+    else:
+        least, most = least_budget(a, intervals, payments.efficiency), math.inf
+
+    def at(value: float) -> nk.Nation:
+        changed = dataclasses.replace(payments, **{which: value})
+        return dataclasses.replace(a, side_payments=changed)
+
     if least is None:
-        assert not opens(at(1.0), partner)
+        assert not opens(at(most), partner)
     elif least == 0.0:
         assert opens(dataclasses.replace(a, side_payments=None), partner)
     else:
-        assert opens(at(min(least * (1 + 1e-9), 1.0)), partner)
-        assert not opens(at(least * (1 - 1e-6)), partner)
-
-
-@settings(max_examples=60, deadline=None)
-@given(
-    linear_nations("Atlantica", TOWARD_A),
-    linear_nations("Borealia", TOWARD_B),
-)
-def test_the_least_budget_opens_the_zone_and_less_does_not(a: nk.Nation, b: nk.Nation) -> None:
-    partner = dataclasses.replace(b, side_payments=None)
-    payments = a.side_payments
-    assert payments is not None
-    least = least_budget(a, partner.win_set(nk.Line()).intervals, payments.efficiency)
-    at = lambda m: dataclasses.replace(a, side_payments=dataclasses.replace(payments, budget=m))  # noqa: E731
-    if least is None:
-        assert not opens(at(math.inf), partner)
-    elif least == 0.0:
-        assert opens(dataclasses.replace(a, side_payments=None), partner)
-    else:
-        assert opens(at(least * (1 + 1e-9)), partner)
+        assert opens(at(min(least * (1 + 1e-9), most)), partner)
         assert not opens(at(least * (1 - 1e-6)), partner)
