@@ -42,11 +42,18 @@ else:
 value the cell displayed): its figure as it starts, and its description."""
 
 STYLE = """\
+:root {  /* code colours dark enough for 4.5:1 on the code cells' grey (WCAG AA) */
+  --jp-mirror-editor-number-color: #006000; --jp-mirror-editor-keyword-color: #006000;
+  --jp-mirror-editor-builtin-color: #006000; --jp-mirror-editor-operator-color: #7a1fa8;
+  --jp-mirror-editor-meta-color: #7a1fa8; --jp-mirror-editor-comment-color: #2f5f5f;
+  --jp-mirror-editor-atom-color: #3030c0; --jp-mirror-editor-quote-color: #006000;
+}
 body { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
 nav.nk-nav { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: baseline;
   padding: 0.6rem 0; border-bottom: 1px solid #c8c8c8; margin-bottom: 1rem;
   font-family: system-ui, sans-serif; }
 nav.nk-nav a { color: #0b57d0; }
+main a, .jp-RenderedHTMLCommon a { text-decoration: underline !important; }  /* not colour alone */
 .nk-launch { font-family: system-ui, sans-serif; font-size: 0.95rem; }
 figure.nk-explorer { margin: 0.5rem 0; }
 figure.nk-explorer img { max-width: 100%; height: auto; border: 1px solid #dadada; }
