@@ -235,8 +235,7 @@ class Explorer:
             self._show_error(error)
             return False
         self.negotiation, self._description, self.last_error = negotiation, description, None
-        with self._image.hold_sync():  # the figure and its text alternative in one message
-            self._image.value, self._image.tooltip = png, description
+        self._image.value = png
         self._text.value = _layout.status(description, self._width)
         self._error.value = ""
         self._sync_menu()
@@ -297,11 +296,8 @@ class Explorer:
 
     def _layout(self, png: bytes) -> Any:
         self._width = int(self.figure.bbox.width)
-        self._image = widgets.Image(  # the tooltip is the image's text alternative (title)
-            value=png,
-            format="png",
-            tooltip=self._description,
-            layout=widgets.Layout(max_width="100%", height="auto"),
+        self._image = widgets.Image(
+            value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto")
         )
         self._text = widgets.HTML(_layout.status(self._description, self._width))
         self._error = widgets.HTML("")
