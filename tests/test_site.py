@@ -153,20 +153,14 @@ def test_formulas_become_mathml_and_code_spans_stay_as_they_are() -> None:
     assert mathml("costs 5$ or `$x$`") == "costs 5$ or `$x$`"
 
 
+def _site_command(root: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m negotiation_kit.site`` on the kit folder ``root``, writing to ``root/out``."""
+    command = [sys.executable, "-m", "negotiation_kit.site", str(root / "out"), "--root", str(root)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
 def test_the_command_says_what_is_wrong_in_one_line(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "negotiation_kit.site",
-            str(tmp_path / "out"),
-            "--root",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _site_command(tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "no notebooks/ folder" in result.stderr and "Traceback" not in result.stderr
@@ -179,18 +173,6 @@ def test_a_lesson_that_fails_names_itself(tmp_path: Path) -> None:
     )
     broken.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3"}
     (tmp_path / "notebooks" / "01_broken.ipynb").write_text(json.dumps(broken), encoding="utf-8")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "negotiation_kit.site",
-            str(tmp_path / "out"),
-            "--root",
-            str(tmp_path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    result = _site_command(tmp_path)
     assert result.returncode == 2
     assert "01_broken.ipynb did not run" in result.stderr and "ZeroDivisionError" in result.stderr
