@@ -16,17 +16,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import negotiation_kit as nk
 from negotiation_kit import exercises
 from negotiation_kit.exercises import (
     evaluate,
+    kind,
     lesson01,
+    lesson02,
     probe_inputs,
+    registered,
     render_notebook,
     use_variant,
     variant_for,
 )
 from negotiation_kit.exercises._core import using
 from negotiation_kit.exercises._generate import MARKERS, exercise
+from negotiation_kit.exercises._variants import _LESSONS, vary
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = [f"student{i:03d}" for i in range(150)]
@@ -52,6 +57,104 @@ def answers_01(variant: object) -> dict[str, object]:
             "01.3": lesson01.trend(float(talks.outcome().agreement or 0), float(after or 0)),
             "01.5": lambda a, b: (max(a, 0.0), min(b, 1.0)) if max(a, 0.0) <= min(b, 1.0) else None,
         }
+
+
+def answers_02(variant: object) -> dict[str, object]:
+    """Lesson 2's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        retailers = next(f for f in lesson02.factions() if f.name == "retailers")
+        alone = nk.Nation("retailers", (retailers,))
+        before = lesson02.explorer_scenario(0.45, vetoes=1).outcome().agreement
+        after = lesson02.explorer_scenario(0.45, vetoes=3).outcome().agreement
+        return {
+            "02.1": alone.win_set(nk.Line()).intervals[0],
+            "02.2": lesson02.scenario().a.win_set(nk.Line()).intervals,
+            "02.3": lesson01.trend(float(before or 0), float(after or 0)),
+            "02.5": unanimity_win_set,
+        }
+
+
+def unanimity_win_set(factions: list[list[float]]) -> tuple[float, float] | None:
+    """A student's answer to 02.5 (the solution's)."""
+    low, high = 0.0, 1.0
+    for stake, reservation in factions:
+        if stake > 0:
+            low = max(low, reservation)
+        else:
+            high = min(high, reservation)
+    return (low, high) if low <= high else None
+
+
+ANSWERS = {"01": answers_01, "02": answers_02}
+"""Each varied lesson's answers under a variant (None: the default numbers), through the kit."""
+SOLUTIONS = {path.name[:2]: path for path in sorted((ROOT / "solutions").glob("0*.ipynb"))}
+
+
+def numbers_in(answer: object) -> list[float]:
+    """The numbers of a compute answer, flattened (an interval, a list of them, a number)."""
+    if isinstance(answer, int | float):
+        return [float(answer)]
+    if isinstance(answer, list | tuple):
+        return [x for item in answer for x in numbers_in(item)]
+    return []
+
+
+def test_every_varied_lesson_has_its_answers_here() -> None:
+    assert exercises.varied_lessons() == sorted(ANSWERS)
+
+
+@pytest.mark.parametrize("lesson", sorted(ANSWERS))
+@pytest.mark.parametrize("student", IDS[:25])
+def test_each_lesson_own_answers_pass_and_the_default_ones_fail(lesson: str, student: str) -> None:
+    variant = variant_for(student)
+    default, own = ANSWERS[lesson](None), ANSWERS[lesson](variant)
+    tasks = [t for t in registered() if t.startswith(lesson + ".") and kind(t) != "explain"]
+    assert sorted(own) == tasks, "the test must answer every task of the lesson"
+    for task_id in tasks:
+        assert evaluate(task_id, own[task_id], variant=variant).passed is True, task_id
+        if kind(task_id) == "compute":
+            mine, theirs = numbers_in(own[task_id]), numbers_in(default[task_id])
+            assert mine and mine != pytest.approx(theirs, abs=0.006), (task_id, mine)
+            assert evaluate(task_id, default[task_id], variant=variant).passed is False, task_id
+            assert evaluate(task_id, own[task_id]).passed is False, task_id
+        if kind(task_id) == "build":
+            assert probe_inputs(task_id, variant=variant) != probe_inputs(task_id), task_id
+
+
+@pytest.mark.parametrize("lesson", sorted(ANSWERS))
+def test_every_student_s_rendered_notebook_finds_each_number(lesson: str) -> None:
+    solution = nbformat.read(SOLUTIONS[lesson], as_version=4)
+    for student in IDS[:40]:
+        variant = variant_for(student)
+        render_notebook(solution, variant)  # raises if a context is lost or claimed twice
+
+
+def test_a_number_is_located_in_its_context_only() -> None:
+    defaults = {"stake": 0.6, "share": 0.6}
+    where = {"stake": ["stake=<<0.6>>"], "share": ["share <<0.6>>", "(<<0.6>>)"]}
+    vary("98", defaults, lambda rng: {"stake": 0.5, "share": 0.75}, where)
+    try:
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [
+            nbformat.v4.new_markdown_cell("# Title"),
+            nbformat.v4.new_code_cell('x = f(stake=0.6, y=0.65)\ncheck("98.1", (0.6))'),
+            nbformat.v4.new_markdown_cell("The share 0.6 and 0.6 stay, 0.6 too, 10.6, 0.66."),
+        ]
+        made = render_notebook(notebook, variant_for("ada"))
+        assert made.cells[1].source == 'x = f(stake=0.5, y=0.65)\ncheck("98.1", (0.75))'
+        assert made.cells[2].source == "The share 0.75 and 0.6 stay, 0.6 too, 10.6, 0.66."
+        notebook.cells[2].source = "The part 0.6 is gone."
+        with pytest.raises(ValueError, match=r"no longer has 'share <<0.6>>'.*lesson98"):
+            render_notebook(notebook, variant_for("ada"))
+    finally:
+        del _LESSONS["98"]
+    with pytest.raises(ValueError, match="not its default"):
+        vary("97", {"a": 0.3}, lambda rng: {"a": 0.4}, {"a": ["a=<<0.35>>"]})
+    with pytest.raises(ValueError, match="between << and >> once"):
+        vary("97", {"a": 0.3}, lambda rng: {"a": 0.4}, {"a": ["a=0.3"]})
+    with pytest.raises(ValueError, match="each number"):
+        vary("97", {"a": 0.3}, lambda rng: {"a": 0.4}, {})
+    assert "97" not in _LESSONS
 
 
 def test_a_variant_is_deterministic_and_ids_differ() -> None:
@@ -116,18 +219,19 @@ def test_render_writes_the_students_numbers_and_no_default_one() -> None:
     assert [c.source for c in rendered.cells[3:]] == [c.source for c in other.cells[3:]]
 
 
-def test_a_rendered_solution_passes_every_check_when_run(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lesson", sorted(ANSWERS))
+def test_a_rendered_solution_passes_every_check_when_run(lesson: str, tmp_path: Path) -> None:
     from nbclient import NotebookClient
 
-    solution = nbformat.read(ROOT / "solutions" / "01_one_issue.ipynb", as_version=4)
+    solution = nbformat.read(SOLUTIONS[lesson], as_version=4)
     notebook = render_notebook(solution, variant_for("ben"))
-    NotebookClient(notebook, timeout=120, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    NotebookClient(notebook, timeout=300, resources={"metadata": {"path": str(tmp_path)}}).execute()
     results = [
         output["data"][exercises.MIME]
         for cell in notebook.cells
         for output in cell.get("outputs", [])
         if exercises.MIME in output.get("data", {})
     ]
-    assert {r["task"]: r["passed"] for r in results} == {
-        "01.1": True, "01.2": True, "01.3": True, "01.4": None, "01.5": True,
-    }  # fmt: skip
+    tasks = [t for t in registered() if t.startswith(lesson + ".")]
+    expected = {t: None if kind(t) == "explain" else True for t in tasks}
+    assert {r["task"]: r["passed"] for r in results} == expected

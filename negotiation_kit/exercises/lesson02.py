@@ -2,8 +2,9 @@
 
 The exercise's Atlantica: shippers (stake 0.5, reservation 0.1) and farmers (0.5, 0.45) lean
 toward Atlantica; retailers, who want cheap imports, lean toward Borealia (stake -0.2,
-reservation 0.9). Borealia is unitary with reservation 0.7. Every checker computes what it
-expects from :func:`scenario` and :func:`explorer_scenario`.
+reservation 0.9). Borealia is unitary with reservation 0.7. Each student draws their own three
+reservation points (:func:`draw`); every checker computes what it expects from :func:`scenario`
+and :func:`explorer_scenario`.
 
 >>> scenario().a.win_set(nk.Line()).intervals
 [(0.45, 0.9)]
@@ -11,6 +12,7 @@ expects from :func:`scenario` and :func:`explorer_scenario`.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Sequence
 
 import negotiation_kit as nk
@@ -27,16 +29,51 @@ from ._core import (
     refuse_kit,
     task,
 )
+from ._variants import vary
 from .lesson01 import trend
 
 FACTIONS = {"shippers": (0.5, 0.1), "farmers": (0.5, 0.45), "retailers": (-0.2, 0.9)}
-"""The exercise's factions of Atlantica: name -> (stake, reservation)."""
+"""The exercise's factions of Atlantica (default numbers): name -> (stake, reservation)."""
 B_RESERVATION = 0.7
+DEFAULTS = {name: reservation for name, (_, reservation) in FACTIONS.items()}
+
+
+def draw(rng: random.Random) -> dict[str, float]:
+    """A student's reservation points, on a 0.05 grid.
+
+    The story holds: the shippers are the least demanding, the farmers' veto binds from below
+    and stays under Borealia's 0.7, the retailers cap the win-set from above; the retailers'
+    point is never the default's, so both compute answers change.
+    """
+    return {
+        "shippers": rng.choice([0.05, 0.1, 0.15, 0.2, 0.25]),
+        "farmers": rng.choice([0.3, 0.35, 0.4, 0.45, 0.5, 0.55]),
+        "retailers": rng.choice([0.75, 0.8, 0.85, 0.95]),
+    }
+
+
+numbers = vary(
+    "02",
+    DEFAULTS,
+    draw,
+    {
+        "shippers": ["(x - <<0.1>>)$: they", "point $<<0.1>>$", "reservation=<<0.1>>)"],
+        "farmers": [
+            "(x - <<0.45>>)$", "point $<<0.45>>$", "reservation=<<0.45>>)",
+            "ratify terms below <<0.45>>", "ratify terms from <<0.45>> up",
+        ],
+        "retailers": [
+            "(x - <<0.9>>)", "point $<<0.9>>$", "reservation=<<0.9>>)", "x <= <<0.9>>",
+            "up to <<0.9>>.", "(0.0, <<0.9>>)",
+        ],
+    },
+)  # fmt: skip
 
 
 def factions() -> tuple[nk.Faction, ...]:
-    """Atlantica's three factions."""
-    return tuple(nk.Faction(name, nk.Linear(s, r)) for name, (s, r) in FACTIONS.items())
+    """Atlantica's three factions, with the student's reservation points."""
+    n = numbers()
+    return tuple(nk.Faction(name, nk.Linear(s, n[name])) for name, (s, _) in FACTIONS.items())
 
 
 def scenario(rule: object = None) -> nk.Negotiation:
@@ -116,7 +153,16 @@ FACTION_SETS: list[list[list[float]]] = [
     [[-1.0, 0.6], [0.4, 0.2], [-0.5, 1.4]],
     [[2.0, 0.7], [-1.0, 0.5]],
 ]
-"""(stake, reservation) lists the student's win-set function is tried on; the last has none."""
+"""(stake, reservation) lists the student's win-set function is tried on; the last has none.
+The first is the story's nation, with the default numbers (:func:`faction_sets` puts the
+student's in its place)."""
+
+
+def faction_sets() -> list[list[list[float]]]:
+    """The story's nation with the student's numbers, then the rest of :data:`FACTION_SETS`."""
+    n = numbers()
+    story = [[stake, n[name]] for name, (stake, _) in FACTIONS.items()]
+    return [story, *FACTION_SETS[1:]]
 
 
 def _nation(pairs: Sequence[Sequence[float]]) -> nk.Nation:
@@ -130,12 +176,13 @@ def _nation(pairs: Sequence[Sequence[float]]) -> nk.Nation:
     "02.5",
     "Build: a unanimity win-set by hand",
     "build",
-    probes=lambda: [[pairs] for pairs in FACTION_SETS],
+    probes=lambda: [[pairs] for pairs in faction_sets()],
 )
 def win_set_function(answer: object) -> str:
     unanimity_win_set = callable_(answer, "unanimity_win_set")
     refuse_kit(answer, ["win_set", "ratifies", "zone"], "the win-set")
-    for pairs in FACTION_SETS:
+    sets = faction_sets()
+    for pairs in sets:
         found = unanimity_win_set([list(pair) for pair in pairs])
         pieces = _nation(pairs).win_set(nk.Line()).intervals
         where = f"unanimity_win_set({[(round(s, 3), r) for s, r in pairs]})"
@@ -148,4 +195,4 @@ def win_set_function(answer: object) -> str:
         low, high = interval(found, where)
         if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
             raise Wrong(f"{where} is not right yet: which terms does every faction accept?")
-    return f"it agrees with the kit on {len(FACTION_SETS)} nations."
+    return f"it agrees with the kit on {len(sets)} nations."
