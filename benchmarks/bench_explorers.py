@@ -16,6 +16,10 @@ It prints a table and, as its last line, one JSON object with the numbers. Run i
     .venv/bin/python benchmarks/bench_explorers.py            # 24 values per slider
     .venv/bin/python benchmarks/bench_explorers.py --steps 8  # quicker
     .venv/bin/python benchmarks/bench_explorers.py --snapshots  # PNGs to look at, no timing
+    .venv/bin/python benchmarks/bench_explorers.py --only \
+        ScenarioExplorer ScenarioExplorer:scenarios/lesson06_several_issues.toml
+
+``Class:path`` builds an explorer that opens a file (``ScenarioExplorer``) from that path.
 
 Targets (issue 3): median at most 17 ms per frame for one-issue explorers and 33 ms for
 two-issue ones, and at least 3x faster than the naive baseline.
@@ -52,6 +56,14 @@ def sweep(control: Any, steps: int) -> list[Any]:
         return values + values[-2::-1]
     options = [value for _, value in control.options] if control.options else []
     return (options * steps)[: max(steps // 2, len(options) + 1)]
+
+
+def build(name: str) -> Any:
+    """The explorer ``name`` names: ``Class``, or ``Class:path`` for one built from a file."""
+    import negotiation_kit.widgets as nkw
+
+    cls, _, path = name.partition(":")
+    return getattr(nkw, cls)(path) if path else getattr(nkw, cls)()
 
 
 def clone(control: Any) -> Any:
@@ -109,11 +121,9 @@ def kernel_side(names: list[str], steps: int) -> None:
     import numpy as np
     from IPython.display import display
 
-    import negotiation_kit.widgets as nkw
-
     results: dict[str, Any] = {"backend": matplotlib.get_backend(), "explorers": {}}
     for name in names:
-        explorer = getattr(nkw, name)()
+        explorer = build(name)
         display(explorer)  # type: ignore[no-untyped-call]
         fast: list[float] = []
         fast_cpu: list[float] = []
@@ -195,11 +205,10 @@ def run_kernel(names: list[str], steps: int) -> dict[str, Any]:
 
 def snapshots(names: list[str], folder: Path) -> None:
     """Save each explorer's frame at its start, at every slider's ends and every option."""
-    import negotiation_kit.widgets as nkw
 
     folder.mkdir(parents=True, exist_ok=True)
     for name in names:
-        explorer = getattr(nkw, name)()
+        explorer = build(name)
         shots = {"start": explorer._image.value}
         for key, control in explorer.controls.items():
             ends = [control.min, control.max] if hasattr(control, "min") else None
@@ -208,7 +217,9 @@ def snapshots(names: list[str], folder: Path) -> None:
                 shots[f"{key}={value}"] = explorer._image.value
             explorer.reset()
         for label, frame in shots.items():
-            path = folder / f"{name}_{label.replace(' ', '_')}.png"
+            path = (
+                folder / f"{name.replace(':', '_').replace('/', '_')}_{label.replace(' ', '_')}.png"
+            )
             path.write_bytes(bytes(frame))
             print(path)
 

@@ -20,6 +20,7 @@ from ._base import Explorer as Explorer  # the base class, for new explorers
 from .bargain import BargainExplorer
 from .configurations import ConfigurationExplorer
 from .rules import RulesExplorer
+from .scenario import ScenarioExplorer
 from .side_payments import SidePaymentsExplorer
 from .spatial_rules import SpatialRulesExplorer
 from .strategy import StrategyExplorer
@@ -31,6 +32,7 @@ __all__ = [
     "BargainExplorer",
     "ConfigurationExplorer",
     "RulesExplorer",
+    "ScenarioExplorer",
     "SidePaymentsExplorer",
     "SpatialRulesExplorer",
     "StrategyExplorer",
