@@ -73,7 +73,7 @@ def open_scenario(path: str | Path) -> nk.Scenario:
 
     >>> open_scenario("scenarios/e2_tied_hands.toml").title
     'Tied hands (E2)'
-    >>> open_scenario("scenarios/e6_gridlock.toml")
+    >>> open_scenario("scenarios/e6_gridlock.toml")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     negotiation_kit.widgets.scenario.ScenarioFileError: e6_gridlock.toml: a.factions[0] ...
@@ -364,7 +364,7 @@ def _step(span: float) -> float:
     """A round step (1, 2 or 5 x 10^k) giving about ``STEPS`` steps across ``span``.
 
     >>> _step(1.0), _step(100.0), _step(6.0), _step(0.0)
-    (0.01, 1.0, 0.05, 0.01)
+    (0.01, 1.0, 0.1, 0.01)
     """
     if span <= 0 or not math.isfinite(span):
         return 0.01
