@@ -19,9 +19,10 @@ from negotiation_kit.classroom._document import html_body, markdown
 from negotiation_kit.classroom.pairs import number
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
-FILES = sorted(p for p in SCENARIOS.glob("*.toml") if not p.stem.startswith("u"))
-"""Every shipped scenario the classroom takes (it refuses uncertain reservations, u*.toml)."""
+FILES = sorted(SCENARIOS.glob("*.toml"))
+"""Every shipped scenario: the classroom takes them all, uncertain reservations too."""
 TIED = SCENARIOS / "classroom_tied_hands.toml"
+UNSURE = SCENARIOS / "classroom_uncertain.toml"
 
 
 def texts(scenario: nk.Scenario, side: int, pair: int = 1) -> list[str]:
@@ -38,7 +39,10 @@ def private_numbers(scenario: nk.Scenario, side: int) -> list[float]:
         for name in ("stake", "reservation", "weights", "threshold", "ideal", "status_quo",
                      "salience"):  # fmt: skip
             if secrets.hides(f.name, name) and hasattr(f.gain, name):
-                found += list(np.atleast_1d(getattr(f.gain, name)).astype(float))
+                value = getattr(f.gain, name)
+                if isinstance(value, nk.Uniform):  # an uncertain reservation: both bounds
+                    value = (value.low, value.high, (value.low + value.high) / 2)
+                found += list(np.atleast_1d(value).astype(float))
         if secrets.hides(f.name, "weight"):
             found.append(f.weight)
     payments = nation.side_payments
@@ -323,7 +327,7 @@ def test_cards_refuse_to_replace_old_cards_unless_forced(tmp_path: Path, capsys:
         (["debrief", str(TIED), "{nocols}", "--out", "{tmp}"], "the columns pair,agreement"),
         (["debrief", str(TIED), "{nocols}", "--out", "{tmp}", "--pairs", "{tmp}"],
          "holds no instructor/pair-NN.toml"),
-        (["cards", "{unsure}", "--pairs", "2", "--out", "{tmp}"], "uncertain reservation"),
+        (["cards", "{unsure}", "--pairs", "2", "--out", "{tmp}"], "a.factions[1].reservation"),
         (["debrief", "{other}", "{nocols}", "--out", "{tmp}", "--pairs", "{cards}"],
          "the cards in"),
         (["teach"], "invalid choice: 'teach'"),
@@ -340,8 +344,8 @@ def test_misuse_gets_one_line_and_exit_2(
     afile = tmp_path / "afile"
     afile.write_text("")
     unsure = tmp_path / "unsure.toml"
-    unsure.write_text(
-        TIED.read_text().replace("reservation = 60", "reservation = {uniform = [50, 70]}")
+    unsure.write_text(  # the loader's message for a range the wrong way round
+        TIED.read_text().replace("reservation = 60", "reservation = {uniform = [70, 50]}")
     )
     cards = tmp_path / "cards"
     if "{cards}" in args:
@@ -382,3 +386,91 @@ def test_side_payments_on_cards_and_in_the_debrief() -> None:
         f"steelworkers receive {number(paid['steelworkers'])}"
     )
     assert verdict.payments[1] == ""
+
+
+# -- uncertain reservations (docs/model.md §8) ----------------------------------------------
+
+
+def test_an_uncertain_card_shows_its_own_range_and_the_models_chances() -> None:
+    scenario = nk.load_scenario(UNSURE)
+    atlantica = scenario.negotiation.a
+    html, md = texts(scenario, 0)
+    for text in (html, md):
+        assert "reservation uncertain: anywhere from 40 to 80, each value equally likely" in text
+        assert "chance Atlantica ratifies" in text and "expected national welfare" in text
+        assert "involuntary defection" in text
+    for z in (50.0, 60.0, 70.0):  # the table's chances are the model's
+        chance = float(atlantica.ratification_probability(z))
+        welfare = float(atlantica.net_welfare(z))
+        assert f"| {number(z)} |" in md
+        row = next(line for line in md.splitlines() if line.startswith(f"| {number(z)} |"))
+        assert row.endswith(f"| {number(welfare)} | {100 * chance:.0f}% |"), row
+    assert "ratifies for sure only 80, 90, 100." in md
+    _, theirs = texts(scenario, 1)  # Borealia sees public fields only
+    assert (
+        "steelworkers | stake × (terms − reservation): wants higher terms | stake 0.5; "
+        "reservation secret" in theirs
+    )
+    assert "uncertain" not in theirs and "equally likely" not in theirs
+
+
+def test_vary_moves_an_uncertain_range_whole() -> None:
+    base = nk.load_scenario(UNSURE)
+    moved = vary(base, 0.05, np.random.default_rng(4)).negotiation.a.factions[1].gain.reservation
+    assert (
+        isinstance(moved, nk.Uniform) and moved != base.negotiation.a.factions[1].gain.reservation
+    )
+    assert moved.high - moved.low == pytest.approx(40.0, abs=0.1)
+    assert abs(moved.low - 40.0) <= 5.0
+
+
+def test_judge_under_uncertainty_gives_chances_and_expected_welfare() -> None:
+    scenario = nk.load_scenario(UNSURE)
+    talks = scenario.negotiation
+    verdict = judge(scenario, 70.0)
+    expected = talks.expected_welfare(70.0)
+    assert verdict.chance == (float(talks.a.ratification_probability(70.0)), 1.0)
+    assert verdict.chance[0] == pytest.approx(0.75)  # r ~ U(40, 80) below 70
+    assert verdict.both == pytest.approx(float(talks.ratification_probability(70.0)))
+    assert verdict.welfare == (expected["Atlantica"], expected["Borealia"])
+    assert verdict.blocked[0] == "steelworkers may block it" and not verdict.stands
+    assert verdict.nash == pytest.approx(talks.outcome().agreement)
+    assert verdict.split == "undefined under uncertainty"
+    sure, never = judge(scenario, 85.0), judge(scenario, 30.0)
+    assert sure.chance is not None and sure.chance[0] == 1.0 and not sure.stands  # B refuses
+    assert sure.blocked[1].startswith("Borealia would lose from it")
+    assert never.both == 0.0 and never.blocked[0].startswith("blocked by steelworkers")
+
+
+def test_a_mock_session_on_an_uncertain_scenario(tmp_path: Path, capsys: Any) -> None:
+    cards = tmp_path / "cards"
+    status, out, _ = run("cards", UNSURE, "--pairs", "2", "--out", cards, "--vary", "0.05",
+                         capsys=capsys)  # fmt: skip
+    assert status == 0 and "wrote 4 cards for 2 pairs" in out
+    results = tmp_path / "results.csv"
+    results.write_text("pair,agreement\n1,68\n2,\n")
+    status, out, err = run("debrief", UNSURE, results, "--pairs", cards, "--out", tmp_path / "d",
+                           capsys=capsys)  # fmt: skip
+    assert status == 0 and err == "" and "debriefed 2 pairs" in out
+    md = (tmp_path / "d" / "debrief.md").read_text()
+    pair = nk.load_scenario(cards / "instructor" / "pair-01.toml")
+    chance = float(pair.negotiation.ratification_probability(68.0))
+    welfare = pair.negotiation.expected_welfare(68.0)
+    assert (
+        f"| 1 | 68 | chance {100 * chance:.0f}%: steelworkers may block it | yes | "
+        f"{100 * chance:.0f}% | {number(welfare['Atlantica'])} | {number(welfare['Borealia'])} |"
+    ) in md
+    assert "undefined under uncertainty" in md and "chance both ratify" in md
+    assert "0 deals certain to be ratified by both nations, 1 that may fail at home" in md
+    assert (tmp_path / "d" / "debrief.png").stat().st_size > 0
+
+
+def test_the_secret_check_catches_a_leaked_uncertain_range() -> None:
+    """Made public, Atlantica's uncertain range shows on Borealia's card, and the check sees it."""
+    scenario = vary(nk.load_scenario(UNSURE), 0.05, np.random.default_rng(3))
+    leaky = dataclasses.replace(scenario, private=(nk.Privacy(()), scenario.private[1]))
+    moved = dataclasses.replace(other_secrets_changed(scenario, 1), private=leaky.private)
+    low = scenario.negotiation.a.factions[1].gain.reservation.low
+    assert low in private_numbers(scenario, 0)
+    (text, _), (control, _) = texts(leaky, 1), texts(moved, 1)
+    assert printed(number(low), text) and not printed(number(low), control)

@@ -24,6 +24,7 @@ SHIPPED = sorted((ROOT / "scenarios").glob("*.toml"))
 REFUSED = {
     "e6_gridlock.toml": "spatial scenario",
     "lesson04_spatial_rules.toml": "spatial scenario",
+    "classroom_uncertain.toml": "uncertain reservation {uniform = [40, 80]}",
     "u1_a_little_uncertainty.toml": "uncertain reservation {uniform = [0.5, 0.7]}",
     "u2_a_lot_of_uncertainty.toml": "uncertain reservation {uniform = [0.4, 0.8]}",
 }

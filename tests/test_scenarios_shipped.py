@@ -123,3 +123,14 @@ def test_classroom_files_scale_their_example_to_percent(name: str, base: str) ->
         assert mine.agreement == pytest.approx(100 * theirs.agreement, abs=1e-9)
         for ours, example in zip(mine.welfare.values(), theirs.welfare.values(), strict=True):
             assert ours == pytest.approx(100 * example, abs=1e-9)
+
+
+def test_the_uncertain_classroom_file_is_u2_in_percent() -> None:
+    """docs/model.md §8 U2 on a 0-100 scale: nash at 100 (0.4 + 0.2 √2), P = 1/√2."""
+    found = load("classroom_uncertain")
+    outcome = found.outcome()
+    assert (found.space.low, found.space.high) == (0.0, 100.0)
+    assert outcome.agreement == pytest.approx(100 * (0.4 + 0.2 * math.sqrt(2)), abs=1e-4)
+    assert outcome.ratification_probability == pytest.approx(1 / math.sqrt(2), abs=1e-6)
+    assert outcome.welfare["Atlantica"] == pytest.approx(36.2132, abs=1e-3)
+    assert outcome.welfare["Borealia"] == pytest.approx(8.2843, abs=1e-3)

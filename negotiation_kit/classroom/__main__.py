@@ -68,13 +68,6 @@ def _scenario(path: Path) -> nk.Scenario:
         raise _Misuse(f"there is no scenario file {path}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise _Misuse(str(error).replace("\n", " ")) from None
-    talks = scenario.negotiation
-    for faction in (f for n in (talks.a, talks.b) for f in n.factions):
-        if isinstance(getattr(faction.gain, "reservation", None), nk.Uniform):
-            raise _Misuse(
-                f"{path}: {faction.name!r} has an uncertain reservation (lesson 9): the cards "
-                "and the debrief need every reservation as one number"
-            )
     return scenario
 
 

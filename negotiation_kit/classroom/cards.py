@@ -112,6 +112,15 @@ def win_set_words(nation: nk.Nation, space: nk.Line) -> str:
             for lo, hi in intervals
         )
 
+    if any(uncertain(f) for f in nation.factions):
+        chance = nation.ratification_probability
+        sure = [z for z in sample_terms(space) if chance(z) >= 1.0]
+        return (
+            f"So {nation.name} may ratify {terms(nation)}, and nothing else; of the sample "
+            "terms below it ratifies for sure only "
+            + (", ".join(number(z) for z in sure) if sure else "none")
+            + "."
+        )
     if nation.side_payments is None:
         return f"So {nation.name} ratifies {terms(nation)}, and nothing else."
     plain = dataclasses.replace(nation, side_payments=None)
@@ -143,10 +152,38 @@ def payment_words(nation: nk.Nation) -> str:
 
 
 def reservation_text(reservation: float | nk.Uniform) -> str:
-    """A reservation in words; an uncertain one (lesson 9) as its range."""
+    """A reservation in words; an uncertain one (lesson 9) as its range.
+
+    >>> reservation_text(nk.Uniform(40, 80))
+    'uncertain: anywhere from 40 to 80, each value equally likely'
+    """
     if isinstance(reservation, nk.Uniform):
-        return f"somewhere from {number(reservation.low)} to {number(reservation.high)}"
+        return (
+            f"uncertain: anywhere from {number(reservation.low)} to "
+            f"{number(reservation.high)}, each value equally likely"
+        )
     return number(reservation)
+
+
+def uncertain(faction: nk.Faction) -> bool:
+    """Whether ``faction``'s reservation is uncertain (``nk.Uniform``, docs/model.md §8)."""
+    return isinstance(getattr(faction.gain, "reservation", None), nk.Uniform)
+
+
+def uncertainty_words(nation: nk.Nation) -> str:
+    """What an uncertain reservation means for a nation's negotiators ("" if it has none)."""
+    unsure = [f for f in nation.factions if uncertain(f)]
+    if not unsure:
+        return ""
+    names = " and ".join(f.name for f in unsure)
+    return (
+        f"Nobody knows exactly where {names} will stand, not even you: "
+        f"{'its' if len(unsure) == 1 else 'each'} reservation is only known to lie in a range, "
+        f"every value in it equally likely, and is settled when {nation.name} votes, after "
+        "the deal is signed. A deal you sign may therefore fail at home (Putnam's involuntary "
+        f"defection): the table below gives the chance that {nation.name} ratifies each terms, "
+        "and gains as expected values (averaged over the range)."
+    )
 
 
 def gain_columns(faction: nk.Faction, hide: Any) -> list[str]:
@@ -199,18 +236,36 @@ def factions_table(nation: nk.Nation, hide: Any) -> Table:
 def terms_table(nation: nk.Nation, space: nk.Line | nk.Plane) -> Table:
     """What each faction of ``nation`` gains at sample terms, national welfare, ratification."""
     paying = nation.side_payments is not None and nation.side_payments.efficiency > 0
-    header = ["terms", *(f.name for f in nation.factions), "national welfare"]
+    unsure = any(uncertain(f) for f in nation.factions)
+    names = [f"{f.name} (expected)" if uncertain(f) else f.name for f in nation.factions]
+    header = ["terms", *names, "expected national welfare" if unsure else "national welfare"]
     header += ["compensation needed"] if paying else []
-    header.append(f"{nation.name} ratifies?")
+    header.append(f"chance {nation.name} ratifies" if unsure else f"{nation.name} ratifies?")
     rows = []
     for z in sample_terms(space):
         gains = nation.gains(z)
         row = [terms_text(z), *(number(g) for g in gains), number(nation.net_welfare(z))]
         if paying:
             row.append(number(nation.compensation(z)))
-        row.append("yes" if nation.ratifies(z) else "no")
+        if unsure:
+            row.append(percent(float(nation.ratification_probability(z))))
+        else:
+            row.append("yes" if nation.ratifies(z) else "no")
         rows.append(row)
     return Table(header, rows, numeric=set(range(1, len(header) - 1)))
+
+
+def percent(chance: float) -> str:
+    """A probability as a card writes it: ``71%``; ``0%`` and ``100%`` only when exact.
+
+    >>> percent(0.707107), percent(0.999), percent(1.0), percent(0.001), percent(0.0)
+    ('71%', '>99%', '100%', '<1%', '0%')
+    """
+    if 0 < chance < 0.005:
+        return "<1%"
+    if 0.995 <= chance < 1:
+        return ">99%"
+    return f"{100 * chance:.0f}%"
 
 
 def card_document(scenario: nk.Scenario, side: int, pair: int) -> Document:
@@ -233,6 +288,8 @@ def card_document(scenario: nk.Scenario, side: int, pair: int) -> Document:
         "A faction accepts a deal when its gain is not negative."
     )
     doc.table(factions_table(me, lambda *_: False))
+    if uncertainty_words(me):
+        doc.paragraph(uncertainty_words(me))
     doc.heading(f"How {me.name} ratifies")
     doc.paragraph(rule_words(me))
     if isinstance(talks.space, nk.Line):

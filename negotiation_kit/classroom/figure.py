@@ -30,7 +30,10 @@ def debrief_figure(
     for pair, verdict in sorted(verdicts.items()):
         zone = pairs[pair].negotiation.zone().intervals
         nash = verdict.nash if isinstance(verdict.nash, float) else None
-        rows.append(PairRow(str(pair), zone, nash, verdict.deal, verdict.stands))
+        chance = None if verdict.chance is None or verdict.deal is None else verdict.both
+        rows.append(PairRow(str(pair), zone, nash, verdict.deal, verdict.stands, chance))
+    if any(v.chance is not None for v in verdicts.values()):
+        return _uncertain_figure(base, rows)
     top = len(talks.a.factions) * (len(talks.a.factions) > 1) + 3
     top += len(talks.b.factions) * (len(talks.b.factions) > 1)
     height = 1.9 + 0.42 * top + 0.42 * len(rows) + 1.2
@@ -53,6 +56,28 @@ def debrief_figure(
         entries,
         ["this pair's zone", "this pair's nash outcome", *labels],
         loc="upper left", bbox_to_anchor=(0.0, -0.32), ncols=2, fontsize=11, frameon=False,
+    )  # fmt: skip
+    return fig
+
+
+def _uncertain_figure(base: nk.Scenario, rows: list[PairRow]) -> Figure:
+    """One issue with uncertain reservations: the pairs' rows only (the issue line's
+    win-sets have no sharp edges here), each deal with the chance that both ratify it."""
+    talks = base.negotiation
+    assert isinstance(talks.space, nk.Line)
+    fig = nkp.new_figure(9.5, 2.4 + 0.42 * len(rows) + 1.4)
+    ax = fig.add_subplot()
+    draw_pair_rows(ax, rows)
+    ax.set_xlim(talks.space.low, talks.space.high)
+    ax.set_title(f"{base.title}: each pair with its own numbers", loc="left", fontsize=14)
+    ax.set_xlabel(talks.space.label)
+    handles, labels = legend_handles(uncertain=True)
+    star: Any = ax.plot([], [], ls="none", marker="*", ms=15, color=nkp.NASH_COLOR)[0]
+    band: Any = ax.fill_between([], [], color=nkp.ZONE_COLOR)
+    ax.legend(
+        [band, star, *handles],
+        ["where this pair's deal may be ratified", "this pair's nash outcome", *labels],
+        loc="upper left", bbox_to_anchor=(0.0, -0.25), ncols=2, fontsize=11, frameon=False,
     )  # fmt: skip
     return fig
 

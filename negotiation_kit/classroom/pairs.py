@@ -86,6 +86,12 @@ def vary(scenario: nk.Scenario, amount: float, rng: np.random.Generator) -> nk.S
         return _rounded(value + amount * width * rng.uniform(-1, 1), width)
 
     def point(value: Any) -> Any:
+        if isinstance(value, nk.Uniform):  # an uncertain reservation: its range moves whole
+            width = widths[0]
+            shift = amount * width * rng.uniform(-1, 1)
+            return nk.Uniform(
+                _rounded(value.low + shift, width), _rounded(value.high + shift, width)
+            )
         if isinstance(value, tuple):
             return tuple(position(v, w) for v, w in zip(value, widths, strict=True))
         return position(value, widths[0])

@@ -36,6 +36,11 @@ RATIFIED = {"marker": "o", "color": palette.ZONE_EDGE_COLOR, "mec": "white", "ms
 """A ratified deal: a filled circle in the zone's dark bluish green."""
 FAILED = {"marker": "X", "color": palette.FRONTIER_COLOR, "mec": "white", "ms": 12}
 """A failed deal (a nation does not ratify it): a dark grey cross."""
+UNSURE = {
+    "marker": "o", "color": palette.ZONE_EDGE_COLOR, "mec": palette.ZONE_EDGE_COLOR,
+    "mfc": "white", "mew": 2.0, "fillstyle": "left", "ms": 11,
+}  # fmt: skip
+"""A deal that may pass or fail at home (uncertain reservations): a half-filled circle."""
 NO_DEAL = "no deal"
 
 
@@ -48,6 +53,9 @@ class PairRow:
     nash: float | None
     deal: float | None
     ratified: bool
+    chance: float | None = None
+    """The chance both nations ratify the deal, where reservations are uncertain: written
+    beside the deal, which is half-filled when it lies strictly between 0 and 1."""
 
 
 @dataclass(frozen=True)
@@ -59,13 +67,18 @@ class Deal:
     ratified: bool
 
 
-def legend_handles() -> tuple[list[Artist], list[str]]:
-    """Legend entries for ratified and failed deals."""
+def legend_handles(uncertain: bool = False) -> tuple[list[Artist], list[str]]:
+    """Legend entries for ratified and failed deals (and, if ``uncertain``, risky ones)."""
     handles: list[Artist] = [
         Line2D([], [], ls="none", **RATIFIED),  # type: ignore[arg-type]
         Line2D([], [], ls="none", **FAILED),  # type: ignore[arg-type]
     ]
-    return handles, ["deal ratified by both", "deal not ratified (fails)"]
+    labels = ["deal ratified by both", "deal not ratified (fails)"]
+    if uncertain:
+        handles.append(Line2D([], [], ls="none", **UNSURE))  # type: ignore[arg-type]
+        labels = ["deal certain to be ratified", "deal that cannot pass",
+                  "deal that may fail (chance both ratify)"]  # fmt: skip
+    return handles, labels
 
 
 def draw_pair_rows(ax: Axes, rows: Sequence[PairRow]) -> list[Artist]:
@@ -97,7 +110,14 @@ def draw_pair_rows(ax: Axes, rows: Sequence[PairRow]) -> list[Artist]:
                                        color=palette.NEUTRAL_COLOR))  # fmt: skip
             else:
                 style: dict[str, Any] = RATIFIED if row.ratified else FAILED
+                if row.chance is not None and 0.0 < row.chance < 1.0:
+                    style = UNSURE
                 artists += ax.plot([row.deal], [y], ls="none", zorder=5, **style)
+                if row.chance is not None:
+                    artists.append(ax.annotate(f"{100 * row.chance:.0f}%", (row.deal, y),
+                                               (9, 0), textcoords="offset points", va="center",
+                                               fontsize=11, color=palette.FRONTIER_COLOR,
+                                               zorder=6))  # fmt: skip
         ax.set_yticks(ys, labels=[f"pair {row.label}" for row in rows])
         ax.set_ylim(-0.7, n - 0.3)
         ax.tick_params(axis="y", length=0)
