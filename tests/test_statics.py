@@ -13,7 +13,7 @@ import pytest
 
 import negotiation_kit as nk
 from negotiation_kit.model.bargaining import _example
-from negotiation_kit.model.statics import desirability_sweep, sweep
+from negotiation_kit.model.statics import desirability_sweep, sweep, width_sweep
 
 EXACT = 1e-9
 
@@ -145,3 +145,88 @@ def _with_reservation(talks: nk.Negotiation, faction: str, value: float) -> nk.N
         )
         sides[side] = dataclasses.replace(nation, factions=factions)
     return dataclasses.replace(talks, **sides)
+
+
+# -- width_sweep: the width of an uncertain reservation (docs/model.md §8) ------------------
+
+
+def _hawk(talks: nk.Negotiation, reservation: float | nk.Uniform) -> nk.Negotiation:
+    hawk = nk.Faction("steelworkers", nk.Linear(0.5, reservation))
+    return dataclasses.replace(
+        talks, a=dataclasses.replace(talks.a, factions=(talks.a.factions[0], hawk))
+    )
+
+
+def test_width_sweep_reproduces_e2_u1_and_u2() -> None:
+    swept = width_sweep(_example(), "steelworkers", [0.0, 0.2, 0.4])
+    root = 2**0.5
+    assert swept.agreement == pytest.approx([0.6, 0.7, 0.4 + 0.2 * root], abs=1e-6)
+    assert swept.welfare["Atlantica"] == pytest.approx([0.4, 0.5, 0.362132], abs=1e-6)
+    assert swept.welfare["Borealia"] == pytest.approx([0.2, 0.1, 0.082843], abs=1e-6)
+    assert swept.ratification_probability == pytest.approx([1.0, 1.0, 1 / root], abs=1e-6)
+
+
+@pytest.mark.parametrize("middle", [0.3, 0.6, 0.95])
+def test_width_sweep_is_the_uncertain_outcome_at_each_width(middle: float) -> None:
+    """Each entry is ``Negotiation.outcome`` with the reservation spread over that width,
+    whether the sweep starts from a certain or an uncertain reservation with that middle."""
+    widths = np.array([0.0, 0.05, 0.3, 0.8])
+    for start in (
+        _hawk(_example(), middle),
+        _hawk(_example(), nk.Uniform(middle - 0.1, middle + 0.1)),
+    ):
+        swept = width_sweep(start, "steelworkers", widths)
+        for k, width in enumerate(widths):
+            spread = nk.Uniform(middle - width / 2, middle + width / 2) if width else middle
+            outcome = _hawk(_example(), spread).outcome()
+            if outcome.agreement is None:
+                assert np.isnan(swept.agreement[k]) and swept.ratification_probability[k] == 0
+            else:
+                assert swept.agreement[k] == pytest.approx(outcome.agreement, abs=1e-9)
+                assert swept.ratification_probability[k] == pytest.approx(
+                    outcome.ratification_probability, abs=1e-9
+                )
+            for name, value in outcome.welfare.items():
+                assert swept.welfare[name][k] == pytest.approx(value, abs=1e-9)
+
+
+def test_width_sweep_a_little_uncertainty_helps_a_lot_hurts() -> None:
+    """docs/model.md §8: Atlantica's expected welfare rises from E2 to U1, then falls."""
+    swept = width_sweep(_example(), "steelworkers", np.linspace(0, 0.8, 17))
+    atlantica = swept.welfare["Atlantica"]
+    assert int(np.argmax(atlantica)) == 4  # width 0.2: U1
+    assert np.all(np.diff(atlantica[:5]) > 0) and np.all(np.diff(atlantica[4:]) < 0)
+    assert atlantica[-1] < atlantica[0]  # a lot of uncertainty: worse than none
+
+
+@pytest.mark.parametrize(
+    ("faction", "widths", "message"),
+    [
+        ("nobody", [0.1], "faction must name a faction"),
+        ("steelworkers", [-0.1], "widths must be finite numbers of at least 0"),
+        ("steelworkers", [np.nan], "widths must be finite numbers of at least 0"),
+    ],
+)
+def test_width_sweep_refuses_bad_input(faction: str, widths: list[float], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        width_sweep(_example(), faction, widths)
+
+
+def test_width_sweep_needs_one_issue_and_a_linear_gain() -> None:
+    spatial = nk.Faction("greens", nk.Spatial((0.0, 0.0), (1.0, 1.0)))
+    plane = nk.Negotiation(
+        nk.Nation("A", [spatial]), nk.Nation("B", [nk.Faction("b", nk.Spatial((1, 1), (0, 0)))]),
+        nk.Plane(),
+    )  # fmt: skip
+    with pytest.raises(ValueError, match="one issue"):
+        width_sweep(plane, "greens", [0.1])
+
+
+def test_width_sweep_needs_a_linear_gain() -> None:
+    additive = nk.Faction("steelworkers", nk.Additive((0.5,), 0.3))
+    talks = dataclasses.replace(
+        _example(),
+        a=dataclasses.replace(_example().a, factions=(_example().a.factions[0], additive)),
+    )
+    with pytest.raises(ValueError, match="must have a Linear gain"):
+        width_sweep(talks, "steelworkers", [0.1])

@@ -43,7 +43,7 @@ from .gains import Linear
 from .nations import Nation
 from .rules import NationalWelfare
 from .spaces import Line
-from .uncertainty import Uniform
+from .uncertainty import MIN_WIDTH, Uniform
 
 FloatArray = NDArray[np.float64]
 Edges = tuple[FloatArray, FloatArray]
@@ -193,3 +193,89 @@ def _win_set(
     floors = np.where(vetoes[:, None] & (stakes > 0), reservations, -np.inf)
     ceilings = np.where(vetoes[:, None] & (stakes < 0), reservations, np.inf)
     return np.maximum(floors.max(axis=0), low), np.minimum(ceilings.min(axis=0), high)
+
+
+@dataclass(frozen=True)
+class WidthSweep:
+    """A one-issue negotiation at every width of one faction's uncertain reservation.
+
+    ``widths`` are the widths ``high - low`` around the reservation's middle (0: known for
+    sure); ``agreement`` is the Nash outcome (NaN: no agreement), ``welfare`` each nation's
+    expected net welfare there (0 without agreement) and ``ratification_probability`` the
+    chance that both nations ratify it (0 without agreement), one entry per width
+    (docs/model.md §8).
+    """
+
+    widths: FloatArray
+    agreement: FloatArray
+    welfare: dict[str, FloatArray]
+    ratification_probability: FloatArray
+
+
+def width_sweep(negotiation: Negotiation, faction: str, widths: ArrayLike) -> WidthSweep:
+    """The negotiation with ``faction``'s reservation spread evenly over each of ``widths``.
+
+    The reservation becomes ``nk.Uniform(middle - width / 2, middle + width / 2)`` around its
+    middle (the number itself, or the middle of its ``Uniform``); a width of 0 makes it the
+    certain ``middle``. Every entry is the exact uncertain outcome (docs/model.md §8), a few
+    milliseconds each: sweep tens of widths, not thousands.
+
+    Parameters
+    ----------
+    negotiation
+        On ``nk.Line``, solved by ``nash``.
+    faction
+        The name of a faction of either nation whose gain is ``nk.Linear``.
+    widths
+        Widths of the uncertainty, each finite and at least 0, any shape (flattened).
+
+    Examples
+    --------
+    >>> from negotiation_kit.model.bargaining import _example
+    >>> talks = _example()  # docs/model.md E2; widths 0.2 and 0.4 are U1 and U2 (§8)
+    >>> swept = width_sweep(talks, "steelworkers", [0.0, 0.2, 0.4])
+    >>> swept.welfare["Atlantica"].round(6).tolist()
+    [0.4, 0.5, 0.362132]
+    >>> swept.ratification_probability.round(6).tolist()
+    [1.0, 1.0, 0.707107]
+    """
+    values = np.asarray(widths, dtype=float).ravel()
+    if not isinstance(negotiation.space, Line):
+        raise ValueError("negotiation must be on one issue (nk.Line) to sweep a width")
+    if not np.all(np.isfinite(values) & (values >= 0)):
+        raise ValueError(f"widths must be finite numbers of at least 0, got {values.tolist()}")
+    side, index, gain = _uncertain_faction(negotiation, faction)
+    middle = gain.reservation.mean if isinstance(gain.reservation, Uniform) else gain.reservation
+    nation = getattr(negotiation, side)
+    agreement, chance = np.full(values.size, np.nan), np.zeros(values.size)
+    welfare = {negotiation.a.name: np.zeros(values.size), negotiation.b.name: np.zeros(values.size)}
+    for k, width in enumerate(values):
+        low, high = middle - 0.5 * width, middle + 0.5 * width
+        certain = high - low <= MIN_WIDTH * max(1.0, abs(low), abs(high))
+        reservation = middle if certain else Uniform(low, high)
+        factions = list(nation.factions)
+        factions[index] = dataclasses.replace(factions[index], gain=Linear(gain.stake, reservation))
+        told = dataclasses.replace(nation, factions=tuple(factions))
+        outcome = dataclasses.replace(negotiation, **{side: told}).outcome()
+        if outcome.agreement is not None:
+            agreement[k] = outcome.agreement
+            chance[k] = outcome.ratification_probability
+            for name, value in outcome.welfare.items():
+                welfare[name][k] = value
+    return WidthSweep(values, agreement, welfare, chance)
+
+
+def _uncertain_faction(negotiation: Negotiation, faction: str) -> tuple[str, int, Linear]:
+    """Which nation (``"a"`` or ``"b"``), which faction and its ``Linear`` gain."""
+    names = []
+    for side in ("a", "b"):
+        for k, f in enumerate(getattr(negotiation, side).factions):
+            names.append(f.name)
+            if f.name == faction:
+                if not isinstance(f.gain, Linear):
+                    raise ValueError(
+                        f"faction {faction!r} must have a Linear gain to sweep the width of its "
+                        f"reservation, got {f.gain!r}"
+                    )
+                return side, k, f.gain
+    raise ValueError(f"faction must name a faction of either nation {names}, got {faction!r}")
