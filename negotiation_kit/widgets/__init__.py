@@ -26,6 +26,7 @@ from .spatial_rules import SpatialRulesExplorer
 from .strategy import StrategyExplorer
 from .tied_hands import TiedHandsExplorer
 from .two_issues import TwoIssueExplorer
+from .uncertainty import UncertaintyExplorer
 from .win_sets import WinSetExplorer
 
 __all__ = [
@@ -38,5 +39,6 @@ __all__ = [
     "StrategyExplorer",
     "TiedHandsExplorer",
     "TwoIssueExplorer",
+    "UncertaintyExplorer",
     "WinSetExplorer",
 ]
