@@ -235,7 +235,7 @@ class Explorer:
             self._show_error(error)
             return False
         self.negotiation, self._description, self.last_error = negotiation, description, None
-        self._image.value = png
+        _layout.show(self._image, png, description)
         self._text.value = _layout.status(description, self._width)
         self._error.value = ""
         self._sync_menu()
@@ -296,9 +296,7 @@ class Explorer:
 
     def _layout(self, png: bytes) -> Any:
         self._width = int(self.figure.bbox.width)
-        self._image = widgets.Image(
-            value=png, format="png", layout=widgets.Layout(max_width="100%", height="auto")
-        )
+        self._image = _layout.figure(png, self._description)
         self._text = widgets.HTML(_layout.status(self._description, self._width))
         self._error = widgets.HTML("")
         self._menu = _layout.preset_menu(self.presets)

@@ -25,6 +25,33 @@ beside its button in a COLUMN_WIDTH column in JupyterLab (tests/test_widgets.py 
 LABEL = '<div style="white-space:normal;line-height:1.3">{}</div>'
 """A control's description above it: wrapped onto more lines when the column is too narrow."""
 
+NAME_HANDLES = (
+    "(function name(img, tries) {"
+    " const box = img.closest('.widget-vbox');"
+    " if (!box) { if (tries < 100) setTimeout(() => name(img, tries + 1), 100); return; }"
+    " const label = img.parentElement.textContent.trim();"
+    " const apply = () => box.querySelectorAll('[role=slider]').forEach(handle => {"
+    " if (handle.getAttribute('aria-label') !== label) {"
+    " handle.setAttribute('aria-label', label); } });"
+    " apply(); new MutationObserver(apply).observe(box, {childList: true, subtree: true});"
+    " })(this, 0)"
+)
+"""Gives a slider's handle its description as ``aria-label`` (run by the label's ``<img>``).
+
+ipywidgets draws a slider with noUiSlider and never names its handle (the ``role="slider"``
+element a screen reader lands on): the description is a ``<label>`` beside it that no
+attribute ties to the handle, and the kit cannot set attributes from Python. The label
+above a slider (``labelled``) carries a hidden image whose source fails to load at once;
+its ``onerror`` runs this: find the label's box, name every handle in it, and name them
+again whenever ipywidgets rebuilds the slider (a new range re-creates the handle). It
+needs no extension, so it works in JupyterLab, Voila and Colab alike.
+"""
+SLIDER_LABEL = (
+    '<div style="white-space:normal;line-height:1.3">{}'
+    '<img hidden alt="" src="data:," onerror="{}"></div>'
+)
+"""A slider's label: the visible description, and the image that names the handle."""
+
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
 CHOICES = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
 SWITCHES = (widgets.Checkbox, widgets.ToggleButton)
@@ -80,7 +107,9 @@ def labelled(control: Any) -> Any:
 
     >>> box = labelled(slider("Borealia's reservation", 0.8, 0.0, 1.0, 0.01))
     >>> label, control = box.children
-    >>> label.value.endswith(">Borealia's reservation</div>"), control.layout.width
+    >>> label.value.startswith(LABEL.format("Borealia's reservation").removesuffix("</div>"))
+    True
+    >>> "aria-label" in label.value, control.layout.width
     (True, '95%')
     >>> radio = widgets.RadioButtons(options=["a", "b"], description="who holds a veto")
     >>> labelled(radio) is radio
@@ -96,8 +125,10 @@ def labelled(control: Any) -> Any:
     if isinstance(control, widgets.ToggleButtons):
         return control
     control.style.description_width = "0px"
+    text = html.escape(control.description, quote=False)
+    shown = SLIDER_LABEL.format(text, NAME_HANDLES) if isinstance(control, SLIDERS) else None
     label = widgets.HTML(
-        LABEL.format(html.escape(control.description, quote=False)),
+        shown or LABEL.format(text),
         layout=widgets.Layout(margin="0.4em 0 0.2em 0"),
     )
     return widgets.VBox([label, control], layout=widgets.Layout(width="100%"))

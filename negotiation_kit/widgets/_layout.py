@@ -1,10 +1,11 @@
 """How an explorer looks: a column of controls beside the figure, text under the figure.
 
 The figure is an ``ipywidgets.Image`` (PNG bytes), so it needs no matplotlib backend in the
-browser: it works the same in JupyterLab, Voila and Colab. Under it come an error area
-(``role="alert"``, empty while all is well) and the live description (``role="status"``,
-so screen readers announce changes). On a narrow screen the figure moves below the controls
-and shrinks to fit.
+browser: it works the same in JupyterLab, Voila and Colab. Its text alternative is the
+explorer's description, kept in step with every frame (``figure``, ``show``). Under it come
+an error area (``role="alert"``, empty while all is well) and the live description
+(``role="status"``, so screen readers announce changes). On a narrow screen the figure moves
+below the controls and shrinks to fit.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
+import traitlets
 
 from . import _controls
 
@@ -34,6 +36,43 @@ def status(text: str, width: int) -> str:
 def alert(text: str, width: int) -> str:
     """An error message for the error area, as HTML."""
     return _ALERT.format(w=width, t=html.escape(text, quote=False))
+
+
+class Figure(widgets.Image):  # type: ignore[misc]
+    """An ``ipywidgets.Image`` whose ``tooltip`` is its text alternative (the ``<img>``'s title).
+
+    ipywidgets gives an image no ``alt``; its ``tooltip`` becomes the element's ``title``,
+    which browsers and screen readers take as the image's accessible name. The widget
+    manager that Voila 0.5 bundles (``@jupyter-widgets/base`` 6.0.10) sets that title only
+    when ``description`` is empty, and reads ``description.length`` of a widget that has
+    none: an ``Image`` with a tooltip raised there and Voila showed "Could not create a view".
+    This synced, always empty ``description`` gives it one, so the same code works in
+    JupyterLab and in Voila.
+    """
+
+    description = traitlets.Unicode("").tag(sync=True)
+
+
+def figure(png: bytes, text: str) -> Figure:
+    """The explorer's figure: ``png`` shown at most as wide as its column, ``text`` its alt.
+
+    >>> shown = figure(b"PNG", "zone [0.20, 0.80]")
+    >>> shown.tooltip, shown.description, shown.format
+    ('zone [0.20, 0.80]', '', 'png')
+    """
+    return Figure(
+        value=png,
+        format="png",
+        tooltip=text,
+        layout=widgets.Layout(max_width="100%", height="auto"),
+    )
+
+
+def show(shown: Figure, png: bytes, text: str) -> None:
+    """A new frame and its text alternative, sent to the browser in one message."""
+    with shown.hold_sync():
+        shown.value = png
+        shown.tooltip = text
 
 
 def preset_menu(names: Iterable[str]) -> Any:

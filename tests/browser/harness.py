@@ -369,14 +369,23 @@ def look(explorer: Locator) -> Look:
 
 
 def check_rendered(explorer: Locator, where: str) -> None:
-    """Assert the explorer shows its controls, a loaded figure, a description and no error."""
+    """Assert the explorer shows its controls, a loaded figure, a description and no error.
+
+    The description is also the figure's text alternative (the image's title), and every
+    slider handle has a name (``aria-label``).
+    """
     assert explorer.locator(".widget-slider .noUi-handle").count() >= 1, f"{where}: no slider"
     assert explorer.locator('button:has-text("Reset")').count() == 1, f"{where}: no Reset"
     size = explorer.locator("img.widget-image").evaluate(
         "img => img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0]"
     )
     assert min(size) > 50, f"{where}: the figure did not load (natural size {size})"
-    assert explorer.locator('[role="status"]').inner_text().strip(), f"{where}: no description"
+    status = " ".join(explorer.locator('[role="status"]').inner_text().split())
+    assert status, f"{where}: no description"
+    alt = " ".join((explorer.locator("img.widget-image").get_attribute("title") or "").split())
+    assert alt == status, f"{where}: the figure's text alternative is {alt!r}, not {status!r}"
+    unnamed = explorer.locator('[role="slider"]:not([aria-label])')
+    assert not unnamed.count(), f"{where}: {unnamed.count()} slider handle(s) without a name"
     alert = explorer.locator('[role="alert"]')
     assert not alert.count(), f"{where}: the explorer shows an error: {alert.all_inner_texts()}"
 
