@@ -196,6 +196,22 @@ def refuse_kit(answer: object, names: Sequence[str], what: str) -> None:
 # ----------------------------------------------------------------------------- the result
 
 
+MARK_COLOURS = {
+    True: "var(--jp-success-color0, #1a7f37)",
+    False: "var(--jp-error-color1, #b3261e)",
+    None: "var(--jp-content-font-color2, #6b6b6b)",
+}
+"""The colour of a check's mark (✓, ✗, and ✎ or … in grey) and of its box's edge.
+
+JupyterLab's theme variables, which its light and dark themes set to a shade that reads on
+their own background; the fallback after the comma is for pages without them (the site,
+Colab), which are white. Each reaches 4.5:1 against the background of JupyterLab's light and
+dark themes (``tests/test_theme_contrast.py`` computes it from the installed themes): one
+fixed red could not, since no colour reaches 4.5:1 against both white and #111 (the old
+#b3261e was 6.5:1 on white and 2.9:1 on the dark theme's background).
+"""
+
+
 @dataclass(frozen=True)
 class Check:
     """What a student sees after ``check(task_id, answer)``: ✓, ✗, ✎ (to read) or "…"."""
@@ -215,7 +231,7 @@ class Check:
         return str(self)
 
     def _repr_html_(self) -> str:
-        colour = {True: "#1a7f37", False: "#b3261e", None: "#6b6b6b"}[self.passed]
+        colour = MARK_COLOURS[self.passed]
         mark = str(self)[0]
         name = html.escape(f"{self.task_id} {self.title}".strip())
         return (
