@@ -23,6 +23,7 @@ from negotiation_kit.exercises import (
     kind,
     lesson01,
     lesson02,
+    lesson03,
     probe_inputs,
     registered,
     render_notebook,
@@ -31,7 +32,7 @@ from negotiation_kit.exercises import (
 )
 from negotiation_kit.exercises._core import using
 from negotiation_kit.exercises._generate import MARKERS, exercise
-from negotiation_kit.exercises._variants import _LESSONS, vary
+from negotiation_kit.exercises._variants import _LESSONS, IMPORT, vary
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = [f"student{i:03d}" for i in range(150)]
@@ -85,7 +86,25 @@ def unanimity_win_set(factions: list[list[float]]) -> tuple[float, float] | None
     return (low, high) if low <= high else None
 
 
-ANSWERS = {"01": answers_01, "02": answers_02}
+def answers_03(variant: object) -> dict[str, object]:
+    """Lesson 3's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        talks, n = lesson03.scenario(), lesson03.numbers()
+        before = talks.desirability("Atlantica")
+        after = lesson03.scenario(hawk_share=n["new_hawk_share"]).desirability("Atlantica")
+        h, hr, d = n["hawk_share"], n["hawk_reservation"], n["dove_reservation"]
+        return {
+            "03.1": talks.a.unitary().win_set(nk.Line()).intervals[0][0],
+            "03.2": talks.zone().intervals[0],
+            "03.3": before,
+            "03.4": {"rises": "rises", "falls": "falls", "stays": "stays the same"}[
+                lesson01.trend(before, after)
+            ],
+            "03.5": lambda x: (1 - h) * (x - d) >= 0 and h * (x - hr) >= 0,
+        }
+
+
+ANSWERS = {"01": answers_01, "02": answers_02, "03": answers_03}
 """Each varied lesson's answers under a variant (None: the default numbers), through the kit."""
 SOLUTIONS = {path.name[:2]: path for path in sorted((ROOT / "solutions").glob("0*.ipynb"))}
 
@@ -114,7 +133,7 @@ def test_each_lesson_own_answers_pass_and_the_default_ones_fail(lesson: str, stu
         assert evaluate(task_id, own[task_id], variant=variant).passed is True, task_id
         if kind(task_id) == "compute":
             mine, theirs = numbers_in(own[task_id]), numbers_in(default[task_id])
-            assert mine and mine != pytest.approx(theirs, abs=0.006), (task_id, mine)
+            assert mine and mine != pytest.approx(theirs, abs=1e-6), (task_id, mine)
             assert evaluate(task_id, default[task_id], variant=variant).passed is False, task_id
             assert evaluate(task_id, own[task_id]).passed is False, task_id
         if kind(task_id) == "build":
@@ -214,9 +233,16 @@ def test_render_writes_the_students_numbers_and_no_default_one() -> None:
         solution.cells[0].source
         == nbformat.read(ROOT / "solutions" / "01_one_issue.ipynb", as_version=4).cells[0].source
     ), "render_notebook must not change the notebook it is given"
-    other = nbformat.read(ROOT / "solutions" / "03_tied_hands.ipynb", as_version=4)
-    rendered = render_notebook(other, variant)  # a lesson that does not vary keeps its numbers
-    assert [c.source for c in rendered.cells[3:]] == [c.source for c in other.cells[3:]]
+    plain = nbformat.v4.new_notebook()  # a lesson that does not vary keeps its numbers
+    plain.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_code_cell(f'{IMPORT}\nx = 0.35\ncheck("96.1", x)'),
+    ]
+    rendered = render_notebook(plain, variant)
+    assert rendered.cells[0].source == "# Title"
+    assert rendered.cells[1].source == (
+        f"{IMPORT}, use_variant\n\nuse_variant('ada')  # your numbers\nx = 0.35\ncheck(\"96.1\", x)"
+    )
 
 
 @pytest.mark.parametrize("lesson", sorted(ANSWERS))

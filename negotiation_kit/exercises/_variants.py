@@ -22,6 +22,9 @@ Where a number is written, for each name of the defaults:
   same characters.
 - ``[]``: the number is never written (the checkers use it, the notebook does not show it).
 
+A student's number is written like the default it replaces: at least as many decimals
+("0.40" becomes "0.35" or "0.30"), and an ``int`` as itself (a percentage: ``40``).
+
 ``draw`` may return derived numbers too (an answer the solution writes as a literal, a
 threshold a sentence quotes): compute them with the kit from the drawn ones.
 
@@ -33,6 +36,7 @@ threshold a sentence quotes): compute them with the kit from the drawn ones.
 from __future__ import annotations
 
 import copy
+import functools
 import random
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -55,6 +59,7 @@ class _Spot:
     name: str
     pattern: re.Pattern[str]
     context: str | None  # None: a bare literal, every occurrence (and it may occur nowhere)
+    written: str  # the default as the notebook writes it ("0.40": keep two decimals)
 
 
 @dataclass(frozen=True)
@@ -81,10 +86,18 @@ class Variant:
 
     def numbers(self, lesson: str) -> Numbers:
         """This student's numbers for ``lesson`` ("01"); empty if it does not vary."""
-        known = _LESSONS.get(lesson)
-        if known is None:
+        from . import _load
+
+        _load()
+        if lesson not in _LESSONS:
             return {}
-        return known.draw(random.Random(f"negotiation-kit:{self.student_id}:{lesson}"))
+        return dict(_drawn(self.student_id, lesson))
+
+
+@functools.lru_cache(maxsize=4096)
+def _drawn(student_id: str, lesson: str) -> Numbers:
+    """A student's numbers for a lesson, drawn once (a draw may try several times)."""
+    return _LESSONS[lesson].draw(random.Random(f"negotiation-kit:{student_id}:{lesson}"))
 
 
 def variant_for(student_id: str) -> Variant:
@@ -98,7 +111,7 @@ def _spots(lesson: str, name: str, default: float, where: Where) -> list[_Spot]:
     if isinstance(where, str):
         _written_as(problem, where, default)
         pattern = re.compile(rf"(?<![\d.])({re.escape(where)})(?!\d)")
-        return [_Spot(name, pattern, None)]
+        return [_Spot(name, pattern, None, where)]
     spots = []
     for context in where:
         marked = MARK.findall(context) if isinstance(context, str) else []
@@ -109,10 +122,12 @@ def _spots(lesson: str, name: str, default: float, where: Where) -> list[_Spot]:
             )
         _written_as(problem, marked[0], default)
         before, after = context.split(f"<<{marked[0]}>>")
-        pattern = re.compile(
-            rf"(?<![\d.]){re.escape(before)}({re.escape(marked[0])}){re.escape(after)}(?!\d)"
-        )
-        spots.append(_Spot(name, pattern, context))
+        # a context that begins or ends with the number must not match inside a longer one
+        start = r"(?<![\d.])" if before[:1] in ("", ".", *"0123456789") else ""
+        end = r"(?!\d)" if after[-1:] in ("", *"0123456789") else ""
+        found = f"{re.escape(before)}({re.escape(marked[0])}){re.escape(after)}"
+        pattern = re.compile(start + found + end)
+        spots.append(_Spot(name, pattern, context, marked[0]))
     return spots
 
 
@@ -141,6 +156,7 @@ def vary(
         raise ValueError(f"lesson {lesson}: say where each number is written, and only those")
     spots = [s for name in defaults for s in _spots(lesson, name, defaults[name], where[name])]
     _LESSONS[lesson] = _Lesson(dict(defaults), draw, tuple(spots))
+    _drawn.cache_clear()
 
     def numbers() -> Numbers:
         variant = active_variant()
@@ -159,9 +175,14 @@ def varied_lessons() -> list[str]:
     return sorted(_LESSONS)
 
 
-def shown(value: float) -> str:
-    """How a number is written in a notebook: 0.35, 0.5, -0.1, 2.0."""
-    return f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.1f}"
+def shown(value: float, like: str = "") -> str:
+    """How a number is written in a notebook: 0.35, 0.5, -0.1, 2.0 (an int as itself: 40),
+    with at least as many decimals as ``like`` (``shown(0.3, like="0.40")`` is "0.30")."""
+    if isinstance(value, int):
+        return str(value)
+    text = f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.1f}"
+    decimals = len(like.partition(".")[2])
+    return f"{value:.{decimals}f}" if decimals > len(text.partition(".")[2]) else text
 
 
 def _lesson_of(notebook: Any) -> str | None:
@@ -190,7 +211,7 @@ def _rewrite(lesson: str, known: _Lesson, cells: list[Any], numbers: Numbers) ->
                         f"lesson {lesson}: {spot.context!r} ({spot.name}) and "
                         f"{other.context!r} ({other.name}) mark the same number"
                     )
-                claimed[start] = (end, shown(numbers[spot.name]), spot)
+                claimed[start] = (end, shown(numbers[spot.name], spot.written), spot)
                 if spot.context is not None:
                     found.add(spot.context)
         source = cell.source
