@@ -24,6 +24,7 @@ from negotiation_kit.exercises import (
     lesson01,
     lesson02,
     lesson03,
+    lesson04,
     probe_inputs,
     registered,
     render_notebook,
@@ -104,7 +105,35 @@ def answers_03(variant: object) -> dict[str, object]:
         }
 
 
-ANSWERS = {"01": answers_01, "02": answers_02, "03": answers_03}
+def answers_04(variant: object) -> dict[str, object]:
+    """Lesson 4's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        n = lesson04.numbers()
+        quota = lesson04.scenario(nk.Quota(2 / 3)).a.win_set(nk.Line()).intervals
+        split = lesson04.scenario(nk.Majority(), solution="split").desirability("Atlantica")
+        e4 = lesson04.E4_WEIGHTS
+        before = lesson04.scenario(nk.Quota(2 / 3), e4).outcome().agreement
+        after = lesson04.scenario(nk.Quota(lesson04.NEW_QUOTA), e4).outcome().agreement
+        moved = lesson04.spatial(lesson04.NEW_FARM).win_set(lesson04.PLANE).is_empty
+
+        def quota_ratifies(x: float, share: float) -> bool:
+            names = lesson04.NAMES
+            weights = {name: n[f"{name} weight"] for name in names}
+            accepting = sum(weights[m] for m in names if x >= n[f"{m} reservation"])
+            return accepting >= share * sum(weights.values())
+
+        return {
+            "04.1": quota,
+            "04.2": split,
+            "04.3": {"rises": "rises", "falls": "falls", "stays": "stays the same"}[
+                lesson01.trend(float(before or 0), float(after or 0))
+            ],
+            "04.4": quota_ratifies,
+            "04.5": lesson04.GRIDLOCK[0 if moved else 1],
+        }
+
+
+ANSWERS = {"01": answers_01, "02": answers_02, "03": answers_03, "04": answers_04}
 """Each varied lesson's answers under a variant (None: the default numbers), through the kit."""
 SOLUTIONS = {path.name[:2]: path for path in sorted((ROOT / "solutions").glob("0*.ipynb"))}
 

@@ -5,7 +5,9 @@ steelworkers, a third of the stake each, reservations -0.15, 0.2 and 0.55) with 
 political weights: the exporters' lobby is strong (0.55), the farmers weak (0.15), the
 steelworkers in between (0.30). Borealia accepts terms up to 0.8. Task 04.3 uses the rules
 explorer's own E4 weights (0.25, 0.35, 0.40); tasks 04.5 and 04.6 the spatial model of
-worked example E6. Every checker computes what it expects through the kit.
+worked example E6. Each student draws their own reservation points and weights for tasks
+04.1, 04.2 and 04.4 (:func:`draw`); 04.3, 04.5 and 04.6 follow the lesson's explorers, whose
+numbers are the lesson's. Every checker computes what it expects through the kit.
 
 >>> from negotiation_kit.exercises import evaluate
 >>> evaluate("04.1", scenario(nk.Quota(2 / 3)).a.win_set(nk.Line())).passed
@@ -17,7 +19,9 @@ False
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
+import random
 from collections.abc import Mapping
 
 import numpy as np
@@ -25,6 +29,7 @@ import numpy as np
 from .. import model as nk
 from ..model.rules import Rule
 from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
+from ._variants import vary
 
 RESERVATIONS = {"exporters": -0.15, "farmers": 0.2, "steelworkers": 0.55}
 WEIGHTS = {"exporters": 0.55, "farmers": 0.15, "steelworkers": 0.30}
@@ -35,9 +40,8 @@ QUOTA = 2 / 3
 NEW_QUOTA = 0.55
 """Task 04.3: the quota's share falls from QUOTA to this."""
 TRENDS = ("rises", "falls", "stays the same")
-TEST_TERMS = (0.0, 0.1, 0.3, 0.7, 1.0)
 TEST_SHARES = (0.4, 0.5, 0.6, 0.75, 0.9)
-"""Task 04.4: no pair puts the accepting weight exactly on the quota (rounding-proof)."""
+"""Task 04.4's quotas (see :func:`probe_shares`)."""
 PLANE = nk.Plane(x=(-3, 3), y=(-3, 3))
 STATUS_QUO = (0.0, 0.0)
 IDEALS = {"industry": (2.0, 0.0), "green party": (0.0, 2.0), "farm lobby": (-1.0, -1.0)}
@@ -45,26 +49,123 @@ IDEALS = {"industry": (2.0, 0.0), "green party": (0.0, 2.0), "farm lobby": (-1.0
 NEW_FARM = (1.0, -1.0)
 """Task 04.5: the farm lobby's ideal point moves here."""
 GRIDLOCK = ("still gridlocked", "no longer gridlocked")
+NAMES = ("exporters", "farmers", "steelworkers")
+DEFAULTS = {
+    **{f"{name} reservation": RESERVATIONS[name] for name in NAMES},
+    **{f"{name} weight": WEIGHTS[name] for name in NAMES},
+    "break-even": 0.2,
+}
+"""The numbers a student's variant changes; the break-even point of a unitary Atlantica (the
+mean of the reservations, stakes being equal) is derived: the prompt of 04.2 shows it."""
+
+
+def draw(rng: random.Random) -> dict[str, float]:
+    """A student's reservations and weights, on a 0.05 grid.
+
+    The story holds: the exporters accept every term and hold a majority alone, but less than
+    two thirds; the steelworkers stay below Borealia's 0.8; the mean reservation (a unitary
+    Atlantica's break-even point) is on the grid, so the prompt shows it plainly. Both compute
+    answers differ from the default's (the quota's coalition starts elsewhere; Δ = -mean / 2).
+    """
+    while True:
+        reservations = [
+            rng.choice([-0.25, -0.2, -0.15, -0.1, -0.05]),
+            rng.choice([0.1, 0.15, 0.2, 0.25, 0.3]),
+            rng.choice([0.45, 0.5, 0.55, 0.6, 0.65]),
+        ]
+        exporters = rng.choice([0.55, 0.6])
+        farmers = rng.choice([0.1, 0.15, 0.2, 0.25])
+        weights = [exporters, farmers, round(1 - exporters - farmers, 2)]
+        mean = round(sum(reservations) / 3, 4)
+        if round(mean * 20, 6) != round(mean * 20) or abs(mean - 0.2) < 0.03:
+            continue
+        numbers = {f"{name} reservation": r for name, r in zip(NAMES, reservations, strict=True)}
+        numbers |= {f"{name} weight": w for name, w in zip(NAMES, weights, strict=True)}
+        numbers["break-even"] = round(mean, 2)
+        quota = scenario(nk.Quota(QUOTA), factions=_factions_of(numbers))
+        ((low, _),) = quota.a.win_set(nk.Line()).intervals
+        if abs(low - 0.2) > 1e-6:
+            return numbers
+
+
+numbers = vary(
+    "04",
+    DEFAULTS,
+    draw,
+    {
+        "exporters reservation": [
+            "points $<<-0.15>>$", "reservation=<<-0.15>>)", '"exporters": <<-0.15>>,',
+        ],
+        "farmers reservation": [
+            "$<<0.2>>$\nand", "reservation=<<0.2>>)", "terms just above $<<0.2>>$",
+            '"farmers": <<0.2>>,',
+        ],
+        "steelworkers reservation": [
+            "and $<<0.55>>$ (they", "reservation=<<0.55>>)", '"steelworkers": <<0.55>>}',
+        ],
+        "exporters weight": [
+            "(weight $<<0.55>>$)", "weight=<<0.55>>)", '"exporters": <<0.55>>,',
+            "(weights $<<0.55>>$,",
+        ],
+        "farmers weight": [
+            "weak ($<<0.15>>$)", "weight=<<0.15>>)", '"farmers": <<0.15>>,', ", $<<0.15>>$, $",
+        ],
+        "steelworkers weight": [
+            "hold\n$<<0.30>>$.", "weight=<<0.30>>)", '"steelworkers": <<0.30>>}', "$<<0.30>>$).",
+        ],
+        "break-even": ["W_A(x) = x - <<0.2>>$"],
+    },
+)  # fmt: skip
+
+
+def _factions_of(n: Mapping[str, float]) -> tuple[nk.Faction, ...]:
+    return tuple(
+        nk.Faction(name, nk.Linear(1 / 3, n[f"{name} reservation"]), n[f"{name} weight"])
+        for name in NAMES
+    )
+
+
+def probe_terms() -> tuple[float, ...]:
+    """Task 04.4's terms: the ends of the line and 0.02 either side of each reservation point
+    (never on one, where rounding could make a right rule look wrong)."""
+    n = numbers()
+    near = [round(n[f"{name} reservation"] + d, 2) for name in NAMES for d in (-0.02, 0.02)]
+    return tuple(sorted({0.0, 1.0, *(x for x in near if 0 <= x <= 1)}))
+
+
+def probe_shares() -> tuple[float, ...]:
+    """Task 04.4's quotas: :data:`TEST_SHARES`, each moved by 0.025 if it equals the weight of
+    some coalition of the student's factions (rounding-proof)."""
+    n = numbers()
+    weights = [n[f"{name} weight"] for name in NAMES]
+    sums = {round(sum(c), 6) for k in (1, 2, 3) for c in itertools.combinations(weights, k)}
+    return tuple(s + 0.025 if round(s, 6) in sums else s for s in TEST_SHARES)
 
 
 def scenario(
     rule: Rule | None = None,
-    weights: Mapping[str, float] = WEIGHTS,
+    weights: Mapping[str, float] | None = None,
     solution: str = "nash",
+    factions: tuple[nk.Faction, ...] | None = None,
 ) -> nk.Negotiation:
-    """Atlantica's three factions (E4 reservations) under ``rule``, at the table with Borealia.
+    """Atlantica's three factions under ``rule``, at the table with Borealia.
 
-    ``rule`` defaults to unanimity; ``weights`` are the factions' political weights.
+    ``rule`` defaults to unanimity. With ``weights`` (task 04.3: the explorer's), the factions
+    are the lesson's (E4 reservations) with those weights; otherwise they are ``factions``, or
+    the student's (:data:`DEFAULTS` unless a variant is being checked).
 
     Examples
     --------
     >>> scenario(nk.Majority()).a.win_set(nk.Line()).intervals
     [(0.0, 1.0)]
     """
-    factions = tuple(
-        nk.Faction(name, nk.Linear(1 / 3, reservation), weights[name])
-        for name, reservation in RESERVATIONS.items()
-    )
+    if weights is not None:
+        factions = tuple(
+            nk.Faction(name, nk.Linear(1 / 3, reservation), weights[name])
+            for name, reservation in RESERVATIONS.items()
+        )
+    elif factions is None:
+        factions = _factions_of(numbers())
     atlantica = nk.Nation("Atlantica", factions, rule=rule or nk.Unanimity())
     borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, B_RESERVATION)),))
     return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
@@ -172,15 +273,15 @@ def _verdict(result: object, x: float, share: float) -> bool:
     "04.4",
     "Build: a weighted quota by hand",
     "build",
-    probes=lambda: [[x, share] for share in TEST_SHARES for x in TEST_TERMS],
+    probes=lambda: [[x, share] for share in probe_shares() for x in probe_terms()],
 )
 def _quota_by_hand(answer: object) -> str:
     student = callable_(answer, "quota_ratifies")
     refuse_kit(answer, ["ratifies", "win_set", "zone"], "the quota rule")
     atlantica = scenario().a
-    for share in TEST_SHARES:
+    for share in probe_shares():
         kit = dataclasses.replace(atlantica, rule=nk.Quota(share))
-        for x in TEST_TERMS:
+        for x in probe_terms():
             said = _verdict(student(x, share), x, share)
             if said != bool(kit.ratifies(x)):
                 verdict = "would ratify" if said else "would not ratify"
