@@ -25,6 +25,7 @@ from negotiation_kit.exercises import (
     lesson02,
     lesson03,
     lesson04,
+    lesson05,
     probe_inputs,
     registered,
     render_notebook,
@@ -133,7 +134,28 @@ def answers_04(variant: object) -> dict[str, object]:
         }
 
 
-ANSWERS = {"01": answers_01, "02": answers_02, "03": answers_03, "04": answers_04}
+def answers_05(variant: object) -> dict[str, object]:
+    """Lesson 5's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        n = lesson05.numbers()
+        aligned, opposed, b = n["aligned"], n["opposed"], n["borealia"]
+        before = lesson05.scenario("opposed", opposed, b).desirability("Atlantica")
+        after = lesson05.scenario("opposed", opposed, 1.0).desirability("Atlantica")
+        return {
+            "05.1": lesson05.scenario("aligned", aligned, b).desirability("Atlantica"),
+            "05.2": lesson05.scenario("opposed", opposed, b).a.win_set(nk.Line()).intervals,
+            "05.3": before,
+            "05.4": {"rises": "rises", "falls": "falls", "stays": "stays the same"}[
+                lesson01.trend(before, after)
+            ],
+            "05.5": lambda lean, r: lesson05.scenario(lean, r, b).desirability("Atlantica"),
+            "05.6": lesson05.threshold("opposed"),
+        }
+
+
+ANSWERS = {
+    "01": answers_01, "02": answers_02, "03": answers_03, "04": answers_04, "05": answers_05,
+}  # fmt: skip
 """Each varied lesson's answers under a variant (None: the default numbers), through the kit."""
 SOLUTIONS = {path.name[:2]: path for path in sorted((ROOT / "solutions").glob("0*.ipynb"))}
 

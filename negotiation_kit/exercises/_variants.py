@@ -22,8 +22,9 @@ Where a number is written, for each name of the defaults:
   same characters.
 - ``[]``: the number is never written (the checkers use it, the notebook does not show it).
 
-A student's number is written like the default it replaces: at least as many decimals
-("0.40" becomes "0.35" or "0.30"), and an ``int`` as itself (a percentage: ``40``).
+A student's number is written like the default it replaces: a default padded with a 0 keeps
+its decimals ("0.40" becomes "0.35" or "0.30"), and an ``int`` is written as itself (a
+percentage: ``40``).
 
 ``draw`` may return derived numbers too (an answer the solution writes as a literal, a
 threshold a sentence quotes): compute them with the kit from the drawn ones.
@@ -177,11 +178,13 @@ def varied_lessons() -> list[str]:
 
 def shown(value: float, like: str = "") -> str:
     """How a number is written in a notebook: 0.35, 0.5, -0.1, 2.0 (an int as itself: 40),
-    with at least as many decimals as ``like`` (``shown(0.3, like="0.40")`` is "0.30")."""
+    padded like ``like`` when it ends in a 0 (``shown(0.3, like="0.40")`` is "0.30", but
+    ``shown(0.2, like="0.15")`` is "0.2")."""
     if isinstance(value, int):
         return str(value)
     text = f"{value:.4f}".rstrip("0").rstrip(".") if value != int(value) else f"{value:.1f}"
-    decimals = len(like.partition(".")[2])
+    written = like.partition(".")[2]
+    decimals = len(written) if written.endswith("0") else 0  # a trailing 0 is a format
     return f"{value:.{decimals}f}" if decimals > len(text.partition(".")[2]) else text
 
 
