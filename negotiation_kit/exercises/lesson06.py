@@ -7,7 +7,8 @@ issues alike (purely distributive), at 1 Atlantica weighs issue 1 at 0.9 and Bor
 issue 2 at 0.9, so a logroll gains both (Raiffa 1982; Lax & Sebenius 1986). The exercises
 take the half-way bargain, 0.5: Atlantica weighs the issues 0.7 and 0.3, Borealia 0.3 and
 0.7. Atlantica's farm lobby cares only about issue 2 and, when Atlantica is divided, can
-veto any deal with issue 2 below its demand, 0.7. Every expected value is computed here
+veto any deal with issue 2 below its demand, 0.7. Those are the default numbers; each student
+draws their own bargain and demand (:func:`draw`). Every expected value is computed here
 through the kit.
 
 >>> talks = scenario()
@@ -17,12 +18,14 @@ through the kit.
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import numpy as np
 
 from .. import model as nk
 from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
+from ._variants import vary
 
 RESERVATION = 0.3
 """What each nation needs from a deal: its welfare is its weighted terms minus 0.3."""
@@ -44,8 +47,46 @@ def weights(integrative: float) -> tuple[float, float]:
     return (round(0.5 + 0.4 * integrative, 12), round(0.5 - 0.4 * integrative, 12))
 
 
-def scenario(integrative: float = INTEGRATIVE, divided: bool = True) -> nk.Negotiation:
-    """The exercises' negotiation: half-way integrative and divided unless told otherwise.
+def _numbers(integrative: float, demand: float) -> dict[str, float]:
+    """The numbers the notebook writes: the bargain, the weights, the demand, the thresholds."""
+    first, second = weights(integrative)
+    return {
+        "integrative": integrative, "demand": demand, "first": first, "second": second,
+        "industry threshold": round(RESERVATION - second * demand, 4),
+        "farm threshold": round(second * demand, 4),
+        "explorer demand": round(demand - 0.1, 2),
+    }  # fmt: skip
+
+
+DEFAULTS = _numbers(INTEGRATIVE, DEMAND)
+
+
+def draw(rng: random.Random) -> dict[str, float]:
+    """A student's bargain (how integrative, on the explorer's 0.05 grid) and farm demand.
+
+    The story holds: the bargain is integrative (never 0.5, so the logroll's extra joint gain
+    changes), the veto leaves a zone, costs Atlantica clearly more than in the distributive
+    bargain (the prediction stays "less"), and Δ differs from the default's by more than the
+    grid's 0.01.
+    """
+    while True:
+        integrative = rng.choice([0.25, 0.3, 0.35, 0.4, 0.6, 0.65, 0.7, 0.75])
+        demand = rng.choice([0.6, 0.65, 0.7, 0.75, 0.8])
+        talks = scenario(integrative, demand=demand)
+        if talks.outcome().agreement is None:
+            continue
+        delta = talks.desirability("Atlantica")
+        if abs(delta - (-0.2)) < 0.03:
+            continue
+        if scenario(0.0, demand=demand).desirability("Atlantica") < delta + 3 * TWO_ISSUES:
+            continue
+        return _numbers(integrative, demand)
+
+
+def scenario(
+    integrative: float | None = None, divided: bool = True, demand: float | None = None
+) -> nk.Negotiation:
+    """The exercises' negotiation: the student's bargain, divided unless told otherwise.
 
     Divided, Atlantica's industry decides and its farm lobby holds a veto
     (``Leader("industry", vetoes=("farm lobby",))``); unitary, Atlantica ratifies by
@@ -54,9 +95,13 @@ def scenario(integrative: float = INTEGRATIVE, divided: bool = True) -> nk.Negot
     >>> scenario().a.ratifies([(1.0, 0.0), (1.0, 0.8)]).tolist()
     [False, True]
     """
+    if integrative is None or demand is None:
+        n = numbers()
+        integrative = n["integrative"] if integrative is None else integrative
+        demand = n["demand"] if demand is None else demand
     first, second = weights(integrative)
-    industry = nk.Faction("industry", nk.Additive((first, 0.0), RESERVATION - second * DEMAND))
-    farm = nk.Faction("farm lobby", nk.Additive((0.0, second), second * DEMAND))
+    industry = nk.Faction("industry", nk.Additive((first, 0.0), RESERVATION - second * demand))
+    farm = nk.Faction("farm lobby", nk.Additive((0.0, second), second * demand))
     rule: Any = nk.NationalWelfare()
     if divided:
         rule = nk.Leader("industry", vetoes=("farm lobby",))
@@ -66,7 +111,35 @@ def scenario(integrative: float = INTEGRATIVE, divided: bool = True) -> nk.Negot
     return nk.Negotiation(atlantica, borealia, nk.Plane())
 
 
-def joint_gain(point: tuple[float, float], integrative: float = INTEGRATIVE) -> float:
+numbers = vary(
+    "06",
+    DEFAULTS,
+    draw,
+    {
+        "integrative": [
+            "the setting <<0.5>> of", "integrative at <<0.5>>,", "integrative=<<0.5>>,",
+        ],
+        "demand": ["$y$ below $<<0.7>>$:", "$y$ below <<0.7>>."],
+        "first": [
+            "industry at <<0.7>> and", "W_A(x, y) = <<0.7>>\\,x", "+ <<0.7>>\\,(1 - y)",
+            "\\,x - <<0.7>>\\,y.$$", "g_I(x, y) = <<0.7>>\\,x", "weights=(<<0.7>>, 0.0)",
+            "-0.3, -<<0.7>>), threshold", "$<<0.7>>\\,x + 0.3\\,y = 0.5$",
+            "$0.3\\,x + <<0.7>>\\,y = 0.5$", "gain_industry = <<0.7>> *",
+        ],
+        "second": [
+            "agriculture at <<0.3>>,", "x + <<0.3>>\\,y - 0.3,", "W_B(x, y) = <<0.3>>\\,(1 - x)",
+            "0.7 - <<0.3>>\\,x", "g_F(x, y) = <<0.3>>\\,y", "weights=(0.0, <<0.3>>)",
+            "weights=(-<<0.3>>, -0.7)", "$0.7\\,x + <<0.3>>\\,y = 0.5$",
+            "$<<0.3>>\\,x + 0.7\\,y = 0.5$", "gain_farm_lobby = <<0.3>> *",
+        ],
+        "industry threshold": ["x - <<0.09>>,", "threshold=<<0.09>>)", "* x - <<0.09>>"],
+        "farm threshold": ["y - <<0.21>> \\quad", "threshold=<<0.21>>)", "* y - <<0.21>>"],
+        "explorer demand": ["demand lowered to <<0.6>>,", "demand=<<0.6>>)"],
+    },
+)  # fmt: skip
+
+
+def joint_gain(point: tuple[float, float], integrative: float | None = None) -> float:
     """Atlantica's plus Borealia's national welfare at one two-issue deal."""
     talks = scenario(integrative, divided=False)
     return float(talks.a.welfare(point)) + float(talks.b.welfare(point))
@@ -134,7 +207,7 @@ def _delta(answer: object) -> str:
 @task("06.4", "Predict: a distributive bargain", "predict")
 def _predict(answer: object) -> str:
     said = choice(answer, ("more", "less", "the same"), "your prediction")
-    integrative = scenario(INTEGRATIVE).desirability("Atlantica")
+    integrative = scenario().desirability("Atlantica")
     distributive = scenario(0.0).desirability("Atlantica")
     if abs(distributive - integrative) <= TWO_ISSUES:
         right = "the same"
@@ -143,8 +216,8 @@ def _predict(answer: object) -> str:
     if said != right:
         raise Wrong(
             "not quite: set the slider 'how integrative the bargain is' to 0 and compare Δ "
-            f"with its value at {INTEGRATIVE:g}. What does a logroll gain when both nations "
-            "weigh the issues alike?"
+            f"with its value at {numbers()['integrative']:g}. What does a logroll gain when both "
+            "nations weigh the issues alike?"
         )
     return "with nothing to trade, the veto takes nothing of value away."
 
@@ -153,18 +226,31 @@ TEST_POINTS = [(x, y) for x in np.linspace(0.0, 1.0, 9) for y in np.linspace(0.0
 """Deals to test a rule on, none on a faction's line ``g = 0`` (rounding would decide)."""
 
 
+def probe_points() -> list[tuple[float, float]]:
+    """Task 06.5's deals: the four around the corner of the student's win-set (0.02 from each
+    faction's line), then the points of :data:`TEST_POINTS` off both lines."""
+    n = numbers()
+    corner_x, corner_y = n["industry threshold"] / n["first"], n["demand"]
+    near = [(round(corner_x + dx, 4), round(corner_y + dy, 2)) for dx in (-0.02, 0.02)
+            for dy in (-0.02, 0.02)]  # fmt: skip
+    away = [(float(x), float(y)) for x, y in TEST_POINTS
+            if abs(x - corner_x) > 1e-3 and abs(y - corner_y) > 1e-3]  # fmt: skip
+    return near + away
+
+
 @task(
     "06.5",
     "Atlantica's ratification rule, by hand",
     "build",
-    probes=lambda: [[float(x), float(y)] for x, y in TEST_POINTS],
+    probes=lambda: [[x, y] for x, y in probe_points()],
 )
 def _ratifies(answer: object) -> str:
     ratifies = callable_(answer, "your function ratifies(x, y)")
     refuse_kit(answer, ["ratifies", "win_set", "zone"], "the ratification rule")
     atlantica = scenario().a
-    kit = atlantica.ratifies(np.array(TEST_POINTS))
-    for (x, y), expected in zip(TEST_POINTS, kit, strict=True):
+    points = probe_points()
+    kit = atlantica.ratifies(np.array(points))
+    for (x, y), expected in zip(points, kit, strict=True):
         result = ratifies(float(x), float(y))
         if not isinstance(result, bool | np.bool_):
             raise Wrong(
