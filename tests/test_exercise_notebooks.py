@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TOPICS = (
     "01_one_issue", "02_win_sets", "03_tied_hands", "04_political_processes",
     "05_configurations", "06_several_issues", "07_side_payments", "08_managing_differences",
+    "09_uncertainty",
 )  # fmt: skip
 SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
