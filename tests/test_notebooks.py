@@ -47,6 +47,7 @@ GLOSSARY = [
     "veto player", "tied hands", "distributive", "integrative", "Pareto frontier",
     "issue linkage", "side-payment", "efficiency", "targeting", "Nash bargaining solution",
     "split-the-difference", "national welfare", "desirability of division",
+    "involuntary defection", "ratification probability", "revelation",
 ]  # fmt: skip
 
 
@@ -82,7 +83,7 @@ def index_of(cells: list[Any], pattern: str) -> int:
 
 def test_the_sequence_has_begun() -> None:
     assert START_HERE.exists(), "notebooks/00_start_here.ipynb is missing"
-    assert LESSONS, "no lesson notebooks (notebooks/01_*.ipynb to 08_*.ipynb) found"
+    assert LESSONS, "no lesson notebooks (notebooks/01_*.ipynb to 09_*.ipynb) found"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=name)
@@ -164,8 +165,8 @@ def test_start_here_maps_every_lesson_to_its_exercises() -> None:
     text = "\n".join(c.source for c in read(START_HERE).cells)
     mapped = sorted(set(re.findall(r"\]\((\d\d[a-z]?_\w+)\.ipynb\)", text)))
     main = sorted({stem[:2] for stem in mapped if stem[2] == "_"})
-    assert main == [f"0{n}" for n in range(1, 9)], (
-        f"00_start_here must link each lesson 01 to 08, found {mapped}"
+    assert main == [f"0{n}" for n in range(1, 10)], (
+        f"00_start_here must link each lesson 01 to 09, found {mapped}"
     )
     for lesson in LESSONS:
         assert lesson.stem in mapped, f"00_start_here: link lesson {lesson.stem}"
