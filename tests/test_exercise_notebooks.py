@@ -167,6 +167,7 @@ def compute_answers() -> dict[str, float | list[tuple[float, float]]]:
         lesson06,
         lesson07,
         lesson08,
+        lesson09,
     )
 
     line = nk.Line()
@@ -192,6 +193,9 @@ def compute_answers() -> dict[str, float | list[tuple[float, float]]]:
         "07.5": lesson07.least_efficiency(),
         "08.1": lesson08.scenario(lesson08.SIZED, lesson08.HARDER).desirability("Atlantica"),
         "08.4": lesson08.least_budget(),
+        "09.1": float(lesson09.scenario().a.ratification_probability(lesson09.TERMS)),
+        "09.2": float(lesson09.scenario().expected_welfare(lesson09.TERMS)["Borealia"]),
+        "09.5": lesson09.scenario().revelation_value("Atlantica"),
     }
 
 
