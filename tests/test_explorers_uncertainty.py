@@ -174,6 +174,15 @@ def test_describe_says_the_risk_of_involuntary_defection(explorer: UncertaintyEx
     assert explorer._views[0].label.get_text() == "deal at 0.68: 29% risk it fails at home"
 
 
+def test_describe_when_borealia_concedes_but_the_deal_stays_risky(
+    explorer: UncertaintyExplorer,
+) -> None:
+    explorer.set(hawk_reservation=0.47, width=0.8)
+    assert explorer.negotiation.outcome().ratification_probability < 1
+    text = explorer.describe()
+    assert "helps Atlantica" in text and "make the deal more likely to pass" in text
+
+
 def test_describe_with_no_deal(explorer: UncertaintyExplorer) -> None:
     explorer.set(hawk_reservation=1.0, width=0.1, b_reservation=0.2)
     assert explorer.negotiation.outcome().agreement is None
@@ -306,5 +315,9 @@ def test_views_draw_and_update_in_place() -> None:
     assert chance.label.get_text() == "deal at 0.60: ratified for sure"
     assert chance.before.get_xdata()[0] == pytest.approx(0.4 + 0.2 * ROOT2)
     assert widths.dots[0].get_ydata()[0] == 1.0
-    assert list(chance.ranges.get_paths()) == []  # E2 is certain: nothing shaded
+    assert len(chance.ranges.get_paths()) == 1  # where the hawk might have been: U2's range
+    assert [legend.get_visible() for legend in chance.legends] == [False, True]
+    chance.update(e2)
+    assert list(chance.ranges.get_paths()) == []  # E2 alone is certain: nothing shaded
+    assert [legend.get_visible() for legend in chance.legends] == [True, False]
     figure.canvas.draw()

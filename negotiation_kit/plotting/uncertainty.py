@@ -229,7 +229,12 @@ class ChanceView(_IssueView):
         ax.set_yticks([0, 0.5, 1], labels=["0%", "50%", "100%"])
         ax.set_ylabel("chance of ratification")
         patch = Patch(facecolor=RANGE_COLOR)
-        self._keep(legend_above(ax, [self.curve, patch], ["both ratify", "hawk may lie here"]))
+        labels = ["both ratify", "hawk may lie here", "deal before it was revealed"]
+        revealed = legend_above(ax, [self.curve, patch, self.before], labels)
+        ax.legend_ = None  # kept as an artist: one of the two legends is shown
+        ax.add_artist(revealed)
+        self.legends = [legend_above(ax, [self.curve, patch], labels[:2]), revealed]
+        self.artists += self.legends
         low, high = ax.get_xlim()
         self.notes = [
             Sentence(ax, low + 0.01 * (high - low), 0.5, ha="left", va="center", zorder=6,
@@ -246,7 +251,11 @@ class ChanceView(_IssueView):
         return next(note for note in self.notes if note.get_visible())
 
     def _draw_data(self, data: UncertaintyData, before: UncertaintyData | None) -> None:
-        self.ranges.set_verts([[(lo, 0), (hi, 0), (hi, 1), (lo, 1)] for lo, hi in data.ranges])
+        ranges = data.ranges or (before.ranges if before is not None else [])
+        self.ranges.set_verts([[(lo, 0), (hi, 0), (hi, 1), (lo, 1)] for lo, hi in ranges])
+        for wanted, legend in zip((before is None, before is not None), self.legends, strict=True):
+            if legend.get_visible() != wanted:
+                legend.set_visible(wanted)
         self.curve.set_data(data.x, data.chance)
         self.here.set_data(*_point(data, data.chance_here))
         self.before.set_data(*_point(before, None if before is None else before.chance_here))
@@ -294,10 +303,10 @@ def draw_chance(
 ) -> ChanceView:
     """Draw the chance that both nations ratify each deal on the issue line (docs/model.md §8).
 
-    The ranges where uncertain reservations may lie are shaded; the outcome is a black dot
-    labelled with its chance and its risk of involuntary defection; ``before``'s outcome, if
-    given, a hollow grey one. Returns a view with ``.artists`` and ``.update(negotiation,
-    before=None)``.
+    The ranges where uncertain reservations may lie are shaded (``before``'s, if the
+    negotiation has none); the outcome is a black dot labelled with its chance and its risk of
+    involuntary defection; ``before``'s outcome, if given, a hollow grey one. Returns a view
+    with ``.artists`` and ``.update(negotiation, before=None)``.
     """
     return ChanceView(ax, negotiation, before)
 

@@ -231,7 +231,9 @@ class UncertaintyExplorer(Explorer):
         if gap > _words.CLOSE:
             verdict = "so the uncertainty helps Atlantica"
             if outcome.welfare["Borealia"] < known["Borealia"][0] - _words.CLOSE:
-                verdict += ": Borealia concedes better terms to make the deal safe"
+                verdict += ": Borealia concedes better terms to make the deal " + (
+                    "more likely to pass" if risky else "safe"
+                )
         elif gap < -_words.CLOSE:
             verdict = "so the uncertainty hurts Atlantica"
             if risky:
