@@ -126,6 +126,7 @@ def test_the_print_style_sheet_keeps_figures_whole_and_drops_navigation(site: Pa
     sheet = page[page.index("@media print") :]
     assert "nav.nk-nav" in sheet and "display: none" in sheet
     assert "break-inside: avoid" in sheet
+    assert "white-space: pre-wrap" in sheet  # code lines wrap on paper (test_print.py)
 
 
 def test_the_index_maps_every_lesson(site: Path) -> None:

@@ -64,6 +64,11 @@ p.nk-static { font-size: 0.9rem; color: #444; font-style: italic; }
   nav.nk-nav, .nk-launch, p.nk-static, a.anchor-link { display: none !important; }
   body { max-width: none; padding: 0; font-size: 11pt; }
   img, figure, table, pre, .jp-OutputArea-output { break-inside: avoid; page-break-inside: avoid; }
+  /* a code cell and its output on one page when they fit (a longer one still breaks) */
+  .jp-CodeCell { break-inside: avoid; page-break-inside: avoid; }
+  /* long code lines wrap on paper instead of being cut off at the page's edge */
+  pre { white-space: pre-wrap !important; overflow-wrap: anywhere; }
+  .jp-InputArea-editor, .jp-OutputArea-output, .highlight { overflow: visible !important; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   a { color: inherit; text-decoration: none; }
 }
