@@ -15,7 +15,8 @@ What it opens, and what it refuses with a sentence saying why:
 - spatial factions (``ideal`` and ``status_quo``): refused, since they have no reservation to
   slide (lesson 4b's ``SpatialRulesExplorer`` explores ideal points);
 - uncertain reservations (``{uniform = [low, high]}``): refused, since a slider holds one
-  number (write one number in a copy of the file to explore it).
+  number (write one number in a copy of the file to explore it; lesson 9's
+  ``UncertaintyExplorer`` explores uncertain reservations).
 
 A missing file, a broken file or a refused one raises ``ScenarioFileError`` (a
 ``ValueError``) whose message is the loader's: the file, the key, the value and what is
@@ -116,7 +117,8 @@ def open_scenario(path: str | Path) -> nk.Scenario:
                     f"{where} has an uncertain reservation {{uniform = [{low:g}, {high:g}]}}, "
                     "and a slider holds one number; ScenarioExplorer opens reservations that "
                     f"are single numbers: write one (e.g. {(low + high) / 2:g}) in a copy of "
-                    "the file to explore it."
+                    "the file to explore it. Lesson 9's UncertaintyExplorer explores uncertain "
+                    "reservations."
                 )
     return scenario
 
