@@ -8,6 +8,7 @@ full redraw, errors shown on screen.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -77,3 +78,142 @@ def test_an_explorer_built_by_the_recipe_keeps_the_contract() -> None:
     assert explorer.values() == {"reservation": 0.2}
     with pytest.raises(ValueError, match="reservation"):
         explorer.set(reservation=2.0)
+
+
+MODEL = Path(nk.__file__).resolve().parent / "model"
+ABOVE_THE_MODEL = [
+    path
+    for path in [*MODEL.parent.rglob("*.py"), *(PAGE.parents[1] / "benchmarks").glob("*.py")]
+    if MODEL not in path.parents
+]
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    return isinstance(node.test, ast.Name | ast.Attribute) and "TYPE_CHECKING" in ast.unparse(
+        node.test
+    )
+
+
+def _runtime_imports(tree: ast.AST) -> list[ast.ImportFrom]:
+    """Every ``from ... import`` that runs, at any depth, outside ``if TYPE_CHECKING:``."""
+    found: list[ast.ImportFrom] = []
+
+    def visit(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and _is_type_checking(node):
+            for child in node.orelse:
+                visit(child)
+            return
+        if isinstance(node, ast.ImportFrom):
+            found.append(node)
+        for child in ast.iter_child_nodes(node):
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def model_imports() -> dict[str, set[str]]:
+    """Model module -> the model modules it imports when it runs (annotations excluded)."""
+    modules = {path.stem for path in MODEL.glob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for path in MODEL.glob("*.py"):
+        edges: set[str] = set()
+        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+            if node.level != 1:
+                continue
+            if node.module is None:  # from . import a, b
+                edges.update(alias.name for alias in node.names if alias.name in modules)
+            else:  # from .a import x
+                edges.add(node.module.split(".")[0])
+        graph[path.stem] = edges - {path.stem}
+    return graph
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str]:
+    """A cycle of ``graph`` as a list of nodes (first repeated last), or [] if there is none."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str]:
+        state[node], found = 1, []
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return [*path[path.index(nxt) :], nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return found
+
+    for start in sorted(graph):
+        if start not in state and (found := visit(start)):
+            return found
+    return []
+
+
+def test_the_cycle_finder_finds_a_cycle() -> None:
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+    assert cycle({"a": {"b"}, "b": set(), "c": {"a", "b"}}) == []
+
+
+def test_model_imports_run_one_way() -> None:
+    graph = model_imports()
+    assert graph["nations"] >= {"ratification", "winsets"}  # the scan sees real imports
+    assert cycle(graph) == [], f"model modules import each other: {' -> '.join(cycle(graph))}"
+
+
+def private_members_of_the_model() -> set[str]:
+    """Names of the model's private methods, attributes and module-level helpers."""
+    names: set[str] = set()
+    for path in MODEL.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.ClassDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+                names.add(node.target.id)
+    names.update(path.stem for path in MODEL.glob("_*.py"))
+    return {n for n in names if n.startswith("_") and not n.startswith("__")}
+
+
+def private_uses(source: str, private: set[str]) -> list[str]:
+    """Where ``source`` reaches a private member of a model object or module (its own
+    ``self._x`` aside), in code or in its doctests."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in private:
+            if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.ImportFrom) and "model" in (node.module or "").split("."):
+            for alias in node.names:
+                if alias.name.startswith("_") or (node.module or "").split(".")[-1][:1] == "_":
+                    found.append(f"line {node.lineno}: from {node.module} import {alias.name}")
+    for number, text in enumerate(source.splitlines(), start=1):
+        doctest = text.strip().removeprefix(">>> ")
+        if text.strip().startswith(">>> ") and "model" in doctest:
+            found += [
+                f"line {number}: {doctest}" for name in private if f"import {name}" in doctest
+            ]
+    return found
+
+
+def test_the_private_member_scan_sees_a_use() -> None:
+    private = private_members_of_the_model()
+    assert {"_evaluate", "_example", "_checks", "_outcome"} <= private
+    source = (
+        "from ..model.nations import _example\nfrom ..model import _checks\n"
+        "def f(nation):\n    '''\n    >>> from negotiation_kit.model.bargaining import _example\n"
+        "    '''\n    self._outcome = nation._evaluate(0.5)\n"
+    )
+    assert len(private_uses(source, private)) == 4
+
+
+@pytest.mark.parametrize(
+    "path", ABOVE_THE_MODEL, ids=lambda p: str(p.relative_to(MODEL.parents[1]))
+)
+def test_no_layer_above_the_model_uses_a_private_member_of_a_model_object(path: Path) -> None:
+    uses = private_uses(path.read_text(encoding="utf-8"), private_members_of_the_model())
+    assert uses == [], "make the model function public instead: " + "; ".join(uses)

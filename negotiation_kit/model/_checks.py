@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from numbers import Real
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
+
+from . import _numbers
+from ._numbers import LIMIT, is_real, show, to_float
+from .uncertainty import refuse
 
 FloatArray = NDArray[np.float64]
 
@@ -21,57 +24,24 @@ MAX_ENTRIES = 100
 """The most entries a list of numbers (weights, coordinates) may have."""
 
 
-def is_real(value: Any) -> bool:
-    """A real number: Python or numpy ints and floats; not bools, complex numbers or times."""
-    return isinstance(value, Real | np.integer | np.floating) and not isinstance(
-        value, bool | np.bool_ | np.timedelta64
-    )
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-LIMIT = 1e9
-"""The largest size of any number in a scenario: beyond it sums and squares lose meaning."""
-
-
 def number(name: str, value: Any, allowed: str = "a finite number") -> float:
     """Return ``value`` as a float, or raise naming ``name`` and what is allowed.
 
-    Numbers must be finite and at most ``LIMIT`` (1e9) in size.
+    Numbers must be finite and at most ``LIMIT`` (1e9) in size; an ``nk.Uniform`` is refused
+    with a sentence saying where it may stand.
     """
-    if not is_real(value):
-        from .uncertainty import refuse
-
-        refuse(name, value)
-        raise TypeError(f"{name} must be {allowed}, got {_show(value)} ({type(value).__name__})")
-    result = _float(name, value, allowed)
-    if not math.isfinite(result):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
-    if abs(result) > LIMIT:
-        raise ValueError(f"{name} must be {allowed} of size at most 1e9, got {_show(value)}")
-    return result
-
-
-def _float(name: str, value: Any, allowed: str) -> float:
-    try:
-        return float(value)
-    except OverflowError:
-        raise ValueError(
-            f"{name} must be {allowed} of size at most 1e9, got {_show(value)}"
-        ) from None
+    refuse(name, value)
+    return _numbers.number(name, value, allowed)
 
 
 def budget(name: str, value: Any) -> float:
     """A non-negative number, where ``math.inf`` (no cap) is allowed."""
     allowed = "a non-negative number or math.inf"
     if not is_real(value):
-        raise TypeError(f"{name} must be {allowed}, got {_show(value)} ({type(value).__name__})")
-    result = _float(name, value, allowed)
+        raise TypeError(f"{name} must be {allowed}, got {show(value)} ({type(value).__name__})")
+    result = to_float(name, value, allowed)
     if math.isnan(result) or result < 0 or LIMIT < result < math.inf:
-        raise ValueError(f"{name} must be {allowed} (at most 1e9 if finite), got {_show(value)}")
+        raise ValueError(f"{name} must be {allowed} (at most 1e9 if finite), got {show(value)}")
     return result
 
 
@@ -81,7 +51,7 @@ def number_in(name: str, value: Any, low: float, high: float, *, open_low: bool 
     allowed = f"a number in {bracket}{low:g}, {high:g}]"
     result = number(name, value, allowed)
     if result < low or result > high or (open_low and result == low):
-        raise ValueError(f"{name} must be {allowed}, got {_show(value)}")
+        raise ValueError(f"{name} must be {allowed}, got {show(value)}")
     return result
 
 
@@ -89,12 +59,10 @@ def vector(
     name: str, value: Any, length: int | None = None, what: str = "a sequence of numbers"
 ) -> tuple[float, ...]:
     """A sequence of finite numbers (of ``length`` entries when given), as a tuple of floats."""
-    from .uncertainty import refuse
-
     refuse(name, value)
     if isinstance(value, str | bytes) or not isinstance(value, Sequence | np.ndarray):
         what = f"{length} numbers" if length else what
-        raise TypeError(f"{name} must be {what}, got {_show(value)} ({type(value).__name__})")
+        raise TypeError(f"{name} must be {what}, got {show(value)} ({type(value).__name__})")
     if len(value) > MAX_ENTRIES:
         raise ValueError(f"{name} must have at most {MAX_ENTRIES} entries, got {len(value)}")
     items = (
@@ -102,18 +70,18 @@ def vector(
     )
     result = tuple(number(f"{name}[{k}]", item) for k, item in enumerate(items))
     if length is not None and len(result) != length:
-        raise ValueError(f"{name} must have {length} entries, got {len(result)}: {_show(value)}")
+        raise ValueError(f"{name} must have {length} entries, got {len(result)}: {show(value)}")
     if not result:
-        raise ValueError(f"{name} must have at least one entry, got {_show(value)}")
+        raise ValueError(f"{name} must have at least one entry, got {show(value)}")
     return result
 
 
 def name(param: str, value: Any) -> str:
     """A non-empty string such as a faction's or a nation's name."""
     if not isinstance(value, str):
-        raise TypeError(f"{param} must be a string, got {_show(value)} ({type(value).__name__})")
+        raise TypeError(f"{param} must be a string, got {show(value)} ({type(value).__name__})")
     if not value.strip():
-        raise ValueError(f"{param} must be a non-empty string, got {_show(value)}")
+        raise ValueError(f"{param} must be a non-empty string, got {show(value)}")
     return value
 
 
@@ -121,7 +89,7 @@ def names(param: str, value: Any) -> tuple[str, ...]:
     """A tuple (or list) of non-empty strings, such as veto holders or payers."""
     if not isinstance(value, tuple | list):
         raise TypeError(
-            f"{param} must be a tuple of faction names, got {_show(value)} ({type(value).__name__})"
+            f"{param} must be a tuple of faction names, got {show(value)} ({type(value).__name__})"
         )
     return tuple(name(f"{param}[{k}]", item) for k, item in enumerate(value))
 
@@ -134,7 +102,7 @@ def instance(param: str, value: Any, kinds: type | tuple[type, ...], allowed: st
             f"did you mean nk.{value.__name__}(...) with brackets?"
         )
     if not isinstance(value, kinds):
-        raise TypeError(f"{param} must be {allowed}, got {_show(value)} ({type(value).__name__})")
+        raise TypeError(f"{param} must be {allowed}, got {show(value)} ({type(value).__name__})")
     return value
 
 
@@ -146,14 +114,14 @@ def points(value: Any, dimension: int) -> tuple[FloatArray, bool]:
     """
 
     def refused() -> TypeError:
-        return TypeError(f"z must be numbers, got {_show(value)} ({type(value).__name__})")
+        return TypeError(f"z must be numbers, got {show(value)} ({type(value).__name__})")
 
     try:
         raw = np.asarray(value)
         if raw.dtype.kind == "O" and all(is_real(v) for v in raw.ravel()):
             raw = raw.astype(np.float64)
     except OverflowError:
-        too_large = f"z must be finite numbers of size at most 1e9, got {_show(value)}"
+        too_large = f"z must be finite numbers of size at most 1e9, got {show(value)}"
         raise ValueError(too_large) from None
     except (TypeError, ValueError):
         raise refused() from None
@@ -176,5 +144,5 @@ def points(value: Any, dimension: int) -> tuple[FloatArray, bool]:
                 f"(n, {dimension}), got shape {np.shape(value)}"
             )
     if not np.all(np.isfinite(array)) or np.any(np.abs(array) > LIMIT):
-        raise ValueError(f"z must be finite numbers of size at most 1e9, got {_show(value)}")
+        raise ValueError(f"z must be finite numbers of size at most 1e9, got {show(value)}")
     return array, single

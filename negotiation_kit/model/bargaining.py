@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from . import _checks, line, plane, uncertain_bargain
+from . import _checks, one_issue, two_issues, uncertain_bargain
 from .nations import Nation
 from .spaces import Line, Plane
 from .uncertainty import is_uncertain_nation
@@ -148,10 +148,10 @@ class Negotiation:
             if self.solution == "split":
                 point = _split(zone)
             else:
-                point = line.nash(self.a, self.b, zone.intervals)
+                point = one_issue.nash(self.a, self.b, zone.intervals)
         else:
             assert isinstance(zone, PlaneWinSet)
-            point = plane.nash(self.a, self.b, zone.space, zone.mask)
+            point = two_issues.nash(self.a, self.b, zone.space, zone.mask)
         if point is None:
             return self._no_agreement("no point of the zone leaves both nations better off")
         welfare = {n.name: float(n.net_welfare(point)) for n in (self.a, self.b)}

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import _local, _poly, line
+from . import _local, _poly, one_issue, ratification
 from ._checks import FloatArray
 from .gains import Linear
 from .rules import NationalWelfare
@@ -83,8 +83,8 @@ def local(nation: Nation, anchors: FloatArray, size: int, *, exact: bool = False
 
 
 def _certain(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Local:
-    gains = nation._gains(anchors, exact=exact)
-    ratified = nation._ratifies(gains, exact=exact).astype(float)
+    gains = ratification.gains(nation, anchors, exact=exact)
+    ratified = ratification.ratifies(nation, gains, exact=exact).astype(float)
     polys = np.stack(
         [_local.shifted(f.gain.coefficients(), anchors, size) for f in nation.factions]
     )
@@ -104,9 +104,12 @@ def net_welfare(
     if nation.side_payments is None or is_uncertain_nation(nation):
         return probability, gains.sum(axis=0), gains
     polys = np.stack(
-        [_local.shifted(line.net_welfare_poly(nation, x), np.array([x]), size)[0] for x in anchors]
+        [
+            _local.shifted(one_issue.net_welfare_poly(nation, x), np.array([x]), size)[0]
+            for x in anchors
+        ]
     )
-    polys[:, 0] = nation._net_welfare(nation._gains(anchors, exact=exact))
+    polys[:, 0] = ratification.net_welfare(nation, ratification.gains(nation, anchors, exact=exact))
     return probability, polys * probability[:, :1], gains
 
 
@@ -141,7 +144,7 @@ def _consents(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Lo
     factions = nation.factions
     unsure = [k for k, f in enumerate(factions) if is_uncertain(f.gain)]
     n, subsets = anchors.size, _subsets(len(unsure))
-    gains = nation._gains(anchors, exact=exact)
+    gains = ratification.gains(nation, anchors, exact=exact)
     consent = np.repeat(np.where(gains >= 0, 1.0, -1.0)[:, :, None], len(subsets), axis=2)
     consent[unsure] = np.where(subsets.T, 1.0, -1.0)[:, None, :]
     won = nation.rule.winning(consent.reshape(len(factions), -1), factions)
@@ -290,7 +293,7 @@ def _box(tau: FloatArray, spreads: FloatArray, size: int) -> tuple[FloatArray, F
 def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
     """Every point of ``[low, high]`` where the nation's ``P`` or expected gains may change form."""
     if not is_uncertain_nation(nation):
-        return line.cuts(nation, low, high)
+        return one_issue.cuts(nation, low, high)
     points = {low, high}
     if isinstance(nation.rule, NationalWelfare):
         kept, _ = _split(nation)
@@ -311,6 +314,6 @@ def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
 def ratification_probability(nation: Nation, x: FloatArray) -> FloatArray:
     """``P(x)`` at each point (1 or 0 for a certain nation), clipped into ``[0, 1]``."""
     if not is_uncertain_nation(nation):
-        return nation._ratifies(nation._gains(x)).astype(float)
+        return ratification.ratifies(nation, ratification.gains(nation, x)).astype(float)
     probability, _ = local(nation, x, 1)
     return np.clip(probability[:, 0], 0.0, 1.0)

@@ -10,18 +10,17 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import _checks, side_payments, uncertainty
+from . import _checks, expected, ratification, side_payments, uncertainty
 from ._checks import FloatArray
 from .factions import Faction
-from .gains import ACCEPT_TOL
-from .rules import RULES, BoolArray, Coalitions, NationalWelfare, Rule, Unanimity, slack
+from .rules import RULES, Coalitions, NationalWelfare, Rule, Unanimity, slack
 from .side_payments import SidePayments
+from .winsets import WinSet, win_set
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from .spaces import Line, Plane
-    from .winsets import WinSet
 
 MAX_FACTIONS = 12
 
@@ -29,6 +28,9 @@ MAX_FACTIONS = 12
 @dataclass(frozen=True)
 class Nation:
     """A nation at the table: its domestic factions, its ratification rule and payments.
+
+    Its methods are a thin face over plain functions: ``ratification`` (gains, welfare, net
+    welfare, ratifies, over the factions x points gain array), ``winsets`` and ``expected``.
 
     National welfare is the sum of the factions' gains, ``W(z) = sum_i g_i(z)``; the
     nation ratifies what its ``rule`` accepts, or, with ``side_payments``, what the factions
@@ -120,20 +122,9 @@ class Nation:
         """The minimal winning coalitions of the rule, as tuples of faction indices."""
         return self.rule.coalitions(self.factions)
 
-    @cached_property
-    def _tolerances(self) -> FloatArray:
-        return ACCEPT_TOL * np.array([[f.gain.scale] for f in self.factions])
-
-    def _gains(self, z: FloatArray, *, exact: bool = False) -> FloatArray:
-        """Gains, snapped to zero within rounding (``exact`` skips that, away from roots)."""
-        gains = np.stack([f.gain.evaluate(z) for f in self.factions])
-        if exact:
-            return gains
-        return np.where(np.abs(gains) <= self._tolerances, 0.0, gains)
-
     def _evaluate(self, z: Any) -> tuple[FloatArray, bool]:
         array, single = _checks.points(z, self.dimension)
-        return self._gains(array), single
+        return ratification.gains(self, array), single
 
     def gains(self, z: Any) -> FloatArray:
         """Each faction's gain at each point, shape (factions, points) (or (factions,)).
@@ -151,7 +142,7 @@ class Nation:
         array([0.2, 0.5])
         """
         gains, single = self._evaluate(z)
-        return _one(gains.sum(axis=0), single)
+        return _one(ratification.welfare(gains), single)
 
     def compensation(self, z: Any) -> Any:
         """Minimum compensation ``D*(z)``: the delivered amount needed to ratify ``z``.
@@ -178,7 +169,7 @@ class Nation:
         0.25
         """
         gains, single = self._evaluate(z)
-        return _one(self._net_welfare(gains), single)
+        return _one(ratification.net_welfare(self, gains), single)
 
     def ratifies(self, z: Any) -> Any:
         """Whether the nation would ratify each agreement in ``z``.
@@ -188,7 +179,7 @@ class Nation:
         """
         self._certain("ratifies")
         gains, single = self._evaluate(z)
-        return _one(self._ratifies(gains), single)
+        return _one(ratification.ratifies(self, gains), single)
 
     def ratification_probability(self, z: Any) -> Any:
         """The probability that the nation ratifies each agreement in ``z`` (docs/model.md §8).
@@ -202,10 +193,8 @@ class Nation:
         >>> unsure.ratification_probability([0.4, 0.55, 0.7])
         array([0.  , 0.25, 1.  ])
         """
-        from .expected import ratification_probability
-
         array, single = _checks.points(z, self.dimension)
-        return _one(ratification_probability(self, array), single)
+        return _one(expected.ratification_probability(self, array), single)
 
     def _certain(self, what: str) -> None:
         if uncertainty.is_uncertain_nation(self):
@@ -213,28 +202,6 @@ class Nation:
                 f"{what} needs every reservation known, and {self.name!r} has an uncertain one "
                 "(nk.Uniform): use ratification_probability(z) for the chance it ratifies"
             )
-
-    def _net_welfare(self, gains: FloatArray) -> FloatArray:
-        payments = self.side_payments
-        if payments is None or payments.efficiency in (0.0, 1.0):  # no deadweight: N = W
-            return gains.sum(axis=0)  # (skips computing D*, the costly part)
-        needed = side_payments.minimum_compensation(gains, self.coalitions)
-        return side_payments.net_welfare(gains.sum(axis=0), needed, payments)
-
-    def _ratifies(self, gains: FloatArray, *, exact: bool = False) -> BoolArray:
-        """Ratification of gains from ``_gains``; ``exact`` allows no rounding in sums."""
-        # Away from roots (``exact``) no tolerance is forgiven, except the rounding of the sum
-        # itself: a welfare whose terms cancel (W = 0 on a whole piece) is zero, not noise.
-        rounding = _sum_rounding(gains) if exact else self.slack
-        plain = self.rule.winning(gains, self.factions, rounding)
-        payments = self.side_payments
-        if payments is None or not self.coalitions:
-            return plain
-        needed = side_payments.minimum_compensation(gains, self.coalitions)
-        able = side_payments.capacity(gains, payments, self.factions)
-        return side_payments.ratifies_with_payments(
-            plain, needed, able, payments.efficiency, rounding
-        )
 
     def transfers(self, z: Any) -> dict[str, float]:
         """Side-payments made to ratify one agreement ``z``: faction name -> amount received.
@@ -251,7 +218,7 @@ class Nation:
         if not single:
             raise ValueError("z must be one agreement for transfers, got several points")
         amounts = np.zeros(len(self.factions))
-        if self.side_payments is not None and bool(self._ratifies(gains)[0]):
+        if self.side_payments is not None and bool(ratification.ratifies(self, gains)[0]):
             amounts = side_payments.transfers(
                 gains[:, 0], self.coalitions, self.side_payments, self.factions
             )
@@ -264,8 +231,6 @@ class Nation:
         >>> _example().win_set(nk.Line(0, 2))
         <win-set on one issue: [0.6, 2]>
         """
-        from .winsets import win_set
-
         return win_set((self,), space)
 
     def unitary(self) -> Nation:
@@ -275,15 +240,6 @@ class Nation:
         NationalWelfare()
         """
         return Nation(self.name, self.factions, NationalWelfare(), None)
-
-
-SUM_ULPS = 8
-"""How many units in the last place of the summed terms' sizes a sum of gains may be off by."""
-
-
-def _sum_rounding(gains: FloatArray) -> FloatArray:
-    """The floating-point error bound of sums over the factions axis of exact ``gains``."""
-    return SUM_ULPS * np.finfo(float).eps * np.abs(gains).sum(axis=0)
 
 
 def _example() -> Nation:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import _local, _poly, expected, line
+from . import _local, _poly, expected, one_issue
 from ._checks import FloatArray
 from .gains import Linear
 from .spaces import Line
@@ -56,7 +56,9 @@ class _Pieces:
 @lru_cache(maxsize=64)
 def _pieces(a: Nation, b: Nation, low: float, high: float) -> _Pieces:
     """Cached: the zone and the outcome of one negotiation share it."""
-    points = np.array(line._dedupe([*expected.cuts(a, low, high), *expected.cuts(b, low, high)]))
+    points = np.array(
+        one_issue.dedupe([*expected.cuts(a, low, high), *expected.cuts(b, low, high)])
+    )
     middles = 0.5 * (points[:-1] + points[1:])
     size_a, size_b = _size(a), _size(b)
     total = 2 * (size_a + size_b)
@@ -92,7 +94,7 @@ def zone(a: Nation, b: Nation, low: float, high: float) -> Intervals:
             found.append((float(x), float(x)))
         if k < len(pieces.middles) and pieces.chance_middles[k] > 0:
             found.append((float(x), float(pieces.points[k + 1])))
-    return line._merge(found)
+    return one_issue.merge(found)
 
 
 def nash(a: Nation, b: Nation, low: float, high: float) -> float | None:
@@ -240,9 +242,9 @@ def _landmark_cuts(negotiation: Negotiation, side: str, index: int, spread: Unif
             if welfare[1] != 0:
                 marks.append(-welfare[0] / welfare[1])
         other = negotiation.b if side == "a" else negotiation.a
-        for x in line.cuts(other, space.low, space.high):
+        for x in one_issue.cuts(other, space.low, space.high):
             marks.append(x)
-            marks += _poly.roots(line.net_welfare_poly(other, x))
+            marks += _poly.roots(one_issue.net_welfare_poly(other, x))
         base = np.array(marks)
         pairs = 0.5 * (base[:, None] + base[None, :])
         return np.concatenate([base, pairs[np.triu_indices(len(base), 1)]])
@@ -255,4 +257,4 @@ def _landmark_cuts(negotiation: Negotiation, side: str, index: int, spread: Unif
         share = -gap_value / gap_slope
     share = share[np.isfinite(share) & (share > 0) & (share < 1)]
     inside = spread.low + np.unique(share) * spread.width
-    return line._dedupe([spread.low, *inside.tolist(), spread.high])
+    return one_issue.dedupe([spread.low, *inside.tolist(), spread.high])

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import _checks
+from . import _numbers
 
 if TYPE_CHECKING:
     from .nations import Nation
@@ -44,8 +44,8 @@ class Uniform:
     high: float
 
     def __post_init__(self) -> None:
-        low = _checks.number("low", self.low)
-        high = _checks.number("high", self.high)
+        low = _numbers.number("low", self.low)
+        high = _numbers.number("high", self.high)
         if not low < high:
             raise ValueError(
                 f"high must be greater than low, got low={low:g}, high={high:g} "

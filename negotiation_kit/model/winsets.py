@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from . import _checks, line, plane
+from . import _checks, one_issue, ratification, two_issues
 from ._checks import FloatArray
 from .rules import BoolArray
 from .spaces import Line, Plane
@@ -122,7 +122,7 @@ class PlaneWinSet:
         highs = np.array([self.space.x[1], self.space.y[1]])
         inside = np.all((array >= lows) & (array <= highs), axis=1)
         for nation in self.nations:
-            inside &= nation._ratifies(nation._gains(array))
+            inside &= ratification.ratifies(nation, ratification.gains(nation, array))
         return bool(inside[0]) if single else inside
 
     def __repr__(self) -> str:
@@ -147,7 +147,9 @@ def win_set(nations: Sequence[Nation], space: Line | Plane) -> WinSet:
 
             a, b = (*nations, *nations)[:2]
             return LineWinSet(space, tuple(nations), possible(a, b, space.low, space.high))
-        return LineWinSet(space, tuple(nations), line.intervals(nations, space.low, space.high))
-    zone = plane.mask(nations, space)
+        return LineWinSet(
+            space, tuple(nations), one_issue.intervals(nations, space.low, space.high)
+        )
+    zone = two_issues.mask(nations, space)
     zone.flags.writeable = False
     return PlaneWinSet(space, tuple(nations), zone)

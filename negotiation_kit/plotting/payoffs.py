@@ -23,8 +23,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..model import Line, Nation, Negotiation, Plane
-from ..model.plane import grid_gains
+from ..model import Line, Nation, Negotiation, Plane, ratification
+from ..model.two_issues import grid_gains
 from .geometry import BoolArray, FloatArray, IntArray, pareto_mask
 
 Intervals = list[tuple[float, float]]
@@ -70,7 +70,7 @@ def _on_grid(nation: Nation, plane: Plane) -> tuple[BoolArray, FloatArray]:
     # the model's cached gains on the grid (the win-set above used them too): the same
     # numbers as nation.net_welfare(plane.grid), without evaluating and checking them again
     gains = grid_gains(nation, plane)
-    welfare = np.asarray(nation._net_welfare(gains), dtype=np.float64)
+    welfare = np.asarray(ratification.net_welfare(nation, gains), dtype=np.float64)
     welfare.flags.writeable = False
     return mask, welfare
 

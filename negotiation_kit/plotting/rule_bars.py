@@ -9,10 +9,13 @@ changes widths, colours, texts and the line in place.
 Examples
 --------
 >>> import negotiation_kit as nk
->>> from negotiation_kit.model.bargaining import _example
 >>> from negotiation_kit.plotting import new_figure
+>>> a = nk.Nation("Atlantica", [nk.Faction("exporters", nk.Linear(0.5, -0.2)),
+...                             nk.Faction("steelworkers", nk.Linear(0.5, 0.6))])
+>>> b = nk.Nation("Borealia", [nk.Faction("Borealia", nk.Linear(-1, 0.8))])
+>>> talks = nk.Negotiation(a, b, nk.Line())  # docs/model.md E2
 >>> rules = {"unanimity": nk.Unanimity(), "the exporters decide": nk.Leader("exporters")}
->>> data = rule_bars_data(_example(), rules)  # docs/model.md E2
+>>> data = rule_bars_data(talks, rules)
 >>> data.welfare, data.current, data.benchmark
 ((0.4, 0.3), 0, 0.3)
 >>> fig = new_figure(6, 3)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from . import ratification
 from ._checks import FloatArray
 from .gains import snap
 from .rules import BoolArray
@@ -46,15 +47,16 @@ def mask(nations: Sequence[Nation], plane: Plane) -> BoolArray:
     """Which grid cells every nation in ``nations`` ratifies."""
     inside = np.ones(plane.resolution**2, dtype=bool)
     for nation in nations:
-        inside &= nation._ratifies(grid_gains(nation, plane))
+        inside &= ratification.ratifies(nation, grid_gains(nation, plane))
     return inside
 
 
 def _best(a: Nation, b: Nation, z: FloatArray) -> tuple[int, float] | None:
     """Index and value of the best point of ``z`` for the Nash product, among feasible ones."""
-    gains_a, gains_b = a._gains(z), b._gains(z)
-    net_a, net_b = a._net_welfare(gains_a), b._net_welfare(gains_b)
-    ok = a._ratifies(gains_a) & b._ratifies(gains_b)
+    gains_a, gains_b = ratification.gains(a, z), ratification.gains(b, z)
+    net_a = ratification.net_welfare(a, gains_a)
+    net_b = ratification.net_welfare(b, gains_b)
+    ok = ratification.ratifies(a, gains_a) & ratification.ratifies(b, gains_b)
     ok &= (net_a >= -a.slack) & (net_b >= -b.slack)
     if not ok.any():
         return None
@@ -67,7 +69,8 @@ def _seeds(a: Nation, b: Nation, cells: FloatArray) -> FloatArray:
     """The zone cells to refine around: the best for the Nash product among feasible cells,
     or, when no cell centre serves both principals, the cells that come closest to it (the
     part of the zone that serves both may be thinner than a cell)."""
-    net_a, net_b = a._net_welfare(a._gains(cells)), b._net_welfare(b._gains(cells))
+    net_a = ratification.net_welfare(a, ratification.gains(a, cells))
+    net_b = ratification.net_welfare(b, ratification.gains(b, cells))
     feasible = (net_a >= -a.slack) & (net_b >= -b.slack)
     score = np.where(feasible, net_a * net_b, np.minimum(net_a, net_b) - 1.0)
     best = np.argsort(score)[::-1][:SEEDS]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import _poly
+from . import _poly, ratification
 from ._poly import Poly
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
     return tuple(sorted(points))
 
 
-def _dedupe(points: Iterable[float]) -> list[float]:
+def dedupe(points: Iterable[float]) -> list[float]:
+    """The points sorted, those closer than ``_MERGE`` to the one before dropped."""
     result: list[float] = []
     for x in sorted(points):
         if not result or x - result[-1] > _MERGE:
@@ -84,7 +85,7 @@ def _dedupe(points: Iterable[float]) -> list[float]:
 
 def intervals(nations: Sequence[Nation], low: float, high: float) -> Intervals:
     """The closed intervals of ``[low, high]`` that every nation in ``nations`` ratifies."""
-    points = _dedupe(x for n in nations for x in cuts(n, low, high))
+    points = dedupe(x for n in nations for x in cuts(n, low, high))
     probe = np.empty(2 * len(points) - 1)
     probe[0::2] = points
     probe[1::2] = 0.5 * (probe[0:-1:2] + probe[2::2])
@@ -93,8 +94,10 @@ def intervals(nations: Sequence[Nation], low: float, high: float) -> Intervals:
         # Cuts may be roots, so rounding is forgiven there; a midpoint lies strictly between
         # roots, where the sign of every gain is exact (snapping there would widen a tangent
         # zero such as a status quo at the ideal point into a band of about 1e-6).
-        inside[0::2] &= nation._ratifies(nation._gains(probe[0::2]))
-        inside[1::2] &= nation._ratifies(nation._gains(probe[1::2], exact=True), exact=True)
+        at_cuts = ratification.gains(nation, probe[0::2])
+        between = ratification.gains(nation, probe[1::2], exact=True)
+        inside[0::2] &= ratification.ratifies(nation, at_cuts)
+        inside[1::2] &= ratification.ratifies(nation, between, exact=True)
     found: Intervals = []
     k = 0
     while k < len(probe):
@@ -107,10 +110,11 @@ def intervals(nations: Sequence[Nation], low: float, high: float) -> Intervals:
         end = k + 1 if k % 2 else k
         found.append((float(probe[start]), float(probe[end])))
         k += 1
-    return _merge(found)
+    return merge(found)
 
 
-def _merge(found: Intervals) -> Intervals:
+def merge(found: Intervals) -> Intervals:
+    """Sorted intervals with those that touch (to ``_MERGE``) joined into one."""
     merged: Intervals = []
     for lo, hi in found:
         if merged and lo - merged[-1][1] <= _MERGE:
@@ -141,7 +145,7 @@ def nash(a: Nation, b: Nation, zone: Intervals) -> float | None:
         return None
     low, high = zone[0][0], zone[-1][1]
     edges = [x for interval in zone for x in interval]
-    points = _dedupe([*edges, *cuts(a, low, high), *cuts(b, low, high)])
+    points = dedupe([*edges, *cuts(a, low, high), *cuts(b, low, high)])
     candidates = [x for x in points if _within(x, zone)]
     for left, right in itertools.pairwise(points):
         middle = 0.5 * (left + right)
@@ -152,8 +156,8 @@ def nash(a: Nation, b: Nation, zone: Intervals) -> float | None:
         for p in (net_a, net_b, _poly.derivative(product)):
             candidates.extend(_poly.roots_between(p, left, right))
     x = np.array(candidates)
-    net_a_x = a._net_welfare(a._gains(x))
-    net_b_x = b._net_welfare(b._gains(x))
+    net_a_x = ratification.net_welfare(a, ratification.gains(a, x))
+    net_b_x = ratification.net_welfare(b, ratification.gains(b, x))
     feasible = (net_a_x >= -a.slack) & (net_b_x >= -b.slack)
     if not feasible.any():
         return None
