@@ -7,11 +7,12 @@ import dataclasses
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from strategies import TOWARD_A, TOWARD_B, consent_rules, linear, working_payments
 
 import negotiation_kit as nk
+from negotiation_kit.model.side_payments import MIN_EFFICIENCY
 from negotiation_kit.model.thresholds import least_budget, least_efficiency
 
 ZONE_B = [(0.0, 0.8)]
@@ -68,9 +69,20 @@ def opens(nation: nk.Nation, partner: nk.Nation) -> bool:
     return not nk.Negotiation(nation, partner, nk.Line()).zone().is_empty
 
 
+def _tiny(first: nk.Linear, second: nk.Linear) -> nk.Nation:
+    """A nation whose least efficiency is 1e-6 or 2e-6 (found by Hypothesis)."""
+    members = (nk.Faction("Atlantica0", first), nk.Faction("Atlantica1", second))
+    return nk.Nation("Atlantica", members, side_payments=nk.SidePayments(1.0))
+
+
+BOREALIA = nk.Nation("Borealia", [nk.Faction("Borealia0", nk.Linear(-1.0, 0.0))])
+
+
 @pytest.mark.parametrize("which", ["efficiency", "budget"])
 @settings(max_examples=60, deadline=None)
 @given(a=linear_nations("Atlantica", TOWARD_A), b=linear_nations("Borealia", TOWARD_B))
+@example(a=_tiny(nk.Linear(1.0, -0.5), nk.Linear(0.5, 1e-6)), b=BOREALIA)
+@example(a=_tiny(nk.Linear(1.0, 1e-6), nk.Linear(1.0, -0.5)), b=BOREALIA)
 def test_the_threshold_opens_the_zone_and_less_does_not(
     which: str, a: nk.Nation, b: nk.Nation
 ) -> None:
@@ -93,4 +105,9 @@ def test_the_threshold_opens_the_zone_and_less_does_not(
         assert opens(dataclasses.replace(a, side_payments=None), partner)
     else:
         assert opens(at(min(least * (1 + 1e-9), most)), partner)
-        assert not opens(at(least * (1 - 1e-6)), partner)
+        # a little less: relatively, and by more than the model's rounding of D* (1e-12) when
+        # the threshold is tiny; below the smallest efficiency allowed is no payments at all
+        less = least - max(least * 1e-6, 1e-9)
+        if which == "efficiency" and less < MIN_EFFICIENCY:
+            less = 0.0
+        assert not opens(at(less), partner)
