@@ -8,7 +8,6 @@ two in ``test_widgets.py``; here are the numbers and words specific to them.
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import itertools
 import math
 from typing import Any
@@ -20,7 +19,6 @@ import negotiation_kit as nk
 from negotiation_kit.widgets import SpatialRulesExplorer, TwoIssueExplorer
 from negotiation_kit.widgets._base import PAUSE, Explorer
 from negotiation_kit.widgets._preview import PREVIEW
-from negotiation_kit.widgets.spatial_rules import in_hull
 from negotiation_kit.widgets.two_issues import weights
 
 LENS = 2 * math.pi - 4
@@ -220,13 +218,6 @@ def test_a_drag_is_previewed_then_refined_once_the_controls_rest(
     assert "so Δ = " in asyncio.run(set_in_a_kernel())
 
 
-def test_in_hull_edges_and_corners() -> None:
-    triangle = [(2, 0), (0, 2), (-1, -1)]
-    assert in_hull((0, 0), triangle) and in_hull((1, 1), triangle)  # inside, on an edge
-    assert not in_hull((1.5, 1.5), triangle) and not in_hull((0, 0), [])
-    assert in_hull((-1, -1), triangle) and not in_hull((3, 0), [(2, 0)])
-
-
 # -- lesson 6: two issues -------------------------------------------------------------------
 
 
@@ -331,8 +322,8 @@ def test_tied_unitary_outcomes_are_said_and_marked_in_one_place(two: TwoIssueExp
         assert f"marks one of them, ({x:.2f}, {y:.2f})" in text
         seen.add((float(x), float(y)))
         # the marked point is one of the tied agreements: the unitary outcome's welfare
-        unitary = two._benchmark(two.negotiation)
-        alone = dataclasses.replace(two.negotiation, a=two.negotiation.a.unitary())
+        unitary = two.negotiation.benchmark("Atlantica")
+        alone = two.negotiation.unitary("Atlantica")
         for nation in (alone.a, alone.b):
             assert nation.net_welfare([x, y]) == pytest.approx(
                 unitary.welfare[nation.name], abs=0.01

@@ -37,6 +37,8 @@ from strategies import (
 )
 
 import negotiation_kit as nk
+from negotiation_kit.model.gridlock import gridlocked
+from negotiation_kit.model.winsets import difference
 
 EXACT = 1e-9
 """One issue: edges and outcomes are exact to 1e-9 (docs/model.md §4)."""
@@ -736,3 +738,98 @@ def test_a_welfare_that_cancels_to_zero_is_zero_not_rounding_noise() -> None:
     assert flat.win_set(nk.Line()).intervals == [(0.0, 1.0)]
     paid = nk.Nation("Atlantica", members, nk.Unanimity(), nk.SidePayments())
     assert paid.win_set(nk.Line()).intervals == [(0.0, 1.0)]
+
+
+# --- the lessons' headline claims: benchmark, gridlock, ties, interval difference ---------
+
+
+@DIMENSIONS
+@FAST
+@given(data=st.data())
+def test_the_benchmark_is_the_unitary_nations_outcome(dimension: int, data: st.DataObject) -> None:
+    """``benchmark`` is the outcome with the nation made unitary, ``Δ`` is measured against it,
+    and one benchmark serves every inside of the nation (the rule and payments do not enter)."""
+    talks = data.draw(bargains(dimension))
+    for nation, side in ((talks.a, "a"), (talks.b, "b")):
+        benchmark = talks.benchmark(nation.name)
+        by_hand = dataclasses.replace(talks, **{side: nation.unitary()}).outcome()
+        assert benchmark.welfare == pytest.approx(by_hand.welfare, abs=EXACT)
+        delta = talks.outcome().welfare[nation.name] - benchmark.welfare[nation.name]
+        assert talks.desirability(nation.name) == delta
+        other_inside = dataclasses.replace(nation, rule=nk.Unanimity(), side_payments=None)
+        again = dataclasses.replace(talks, **{side: other_inside})
+        if nation.unitary() != nation:  # else its benchmark is its own outcome
+            assert again.benchmark(nation.name) is benchmark
+    unitary = dataclasses.replace(talks, a=talks.a.unitary())
+    assert unitary.benchmark("Atlantica") is unitary.outcome()
+
+
+LATTICE = st.tuples(st.integers(-3, 3), st.integers(-3, 3))
+"""Ideal points and status quos on a lattice: the angle between two directions seen from the
+status quo is then at least about 0.8 degrees, so a ring of 3600 directions sees any opening."""
+RING = np.column_stack(
+    [np.cos(np.arange(3600) * np.pi / 1800), np.sin(np.arange(3600) * np.pi / 1800)]
+)
+
+
+@st.composite
+def spatial_nations(draw: st.DrawFn) -> nk.Nation:
+    """A nation of 1-4 factions with ``Spatial`` gains around one status quo on the lattice."""
+    quo = draw(LATTICE)
+    ideals = draw(st.lists(LATTICE, min_size=1, max_size=4))
+    saliences = [draw(st.sampled_from((0.5, 1.0, 2.0))) for _ in ideals]
+    members = tuple(
+        nk.Faction(
+            f"f{k}", nk.Spatial(ideal, quo, salience=s), weight=draw(st.sampled_from((1, 2)))
+        )
+        for k, (ideal, s) in enumerate(zip(ideals, saliences, strict=True))
+    )
+    names = tuple(f.name for f in members)
+    rule = draw(st.one_of(st.just(nk.Unanimity()), st.just(nk.Majority()), leaders(names),
+                          st.builds(nk.Quota, shares), st.just(nk.NationalWelfare())))  # fmt: skip
+    return nk.Nation("Atlantica", members, rule=rule)
+
+
+@THOROUGH
+@given(nation=spatial_nations())
+@example(nation=nk.Nation("A", [nk.Faction("x", nk.Spatial((1, 0), (0, 0))),
+                                nk.Faction("y", nk.Spatial((-1, 0), (0, 0)))]))  # fmt: skip
+def test_gridlocked_exactly_when_nothing_near_the_status_quo_is_ratified(nation: nk.Nation) -> None:
+    """Tsebelis (2002): the win-set is the status quo alone exactly when ``gridlocked`` says so
+    (docs/model.md §2), judged by ``ratifies`` on rings around the status quo."""
+    gain = nation.factions[0].gain
+    assert isinstance(gain, nk.Spatial)
+    quo = np.asarray(gain.status_quo, dtype=np.float64)
+    near = nation.ratifies(quo + 1e-3 * RING).any()
+    assert gridlocked(nation) == (not near)
+    if gridlocked(nation):
+        assert not nation.ratifies(quo + 0.5 * RING).any()
+
+
+INTERVALS = st.lists(st.tuples(numbers(0.0, 1.0), numbers(0.0, 0.3)), max_size=4).map(
+    lambda pairs: nk.model.one_issue.merge(sorted((lo, min(1.0, lo + w)) for lo, w in pairs))
+)
+"""Sorted, disjoint closed intervals inside [0, 1]."""
+
+
+def _inside(x: np.ndarray, intervals: list[tuple[float, float]]) -> np.ndarray:
+    return np.any([(x >= lo) & (x <= hi) for lo, hi in intervals] or [x != x], axis=0)
+
+
+@THOROUGH
+@given(spans=INTERVALS, cut=INTERVALS)
+@example(spans=[(0.0, 1.0)], cut=[(0.2, 0.3), (0.5, 0.6)])
+@example(spans=[(0.2, 0.4), (0.6, 0.8)], cut=[(0.3, 0.7), (0.9, 1.0)])
+def test_interval_difference_is_the_set_difference(
+    spans: list[tuple[float, float]], cut: list[tuple[float, float]]
+) -> None:
+    """``difference(spans, cut)``: sorted, disjoint intervals covering exactly the points of
+    ``spans`` outside ``cut`` (judged away from every edge, where closed and open differ)."""
+    result = difference(spans, cut)
+    assert result == sorted(result) and all(lo < hi for lo, hi in result)
+    assert all(hi <= lo for (_, hi), (lo, _) in itertools.pairwise(result))  # a point cut touches
+    x = np.linspace(-0.05, 1.05, 2201)
+    edges = np.array([e for interval in (*spans, *cut) for e in interval] or [9.0])
+    away = np.min(np.abs(x[:, None] - edges[None, :]), axis=1) > EDGE
+    expected = _inside(x, spans) & ~_inside(x, cut)
+    assert np.array_equal(_inside(x, result)[away], expected[away])

@@ -8,6 +8,8 @@ import pytest
 from builders import nation
 
 import negotiation_kit as nk
+from negotiation_kit.model.gridlock import in_hull
+from negotiation_kit.model.two_issues import tie
 
 PLANE = nk.Plane()
 
@@ -35,6 +37,43 @@ def test_distributive_bargain_ties_along_a_line_with_defined_welfare() -> None:
     assert sum(outcome.agreement) == pytest.approx(1.0, abs=0.02)
     assert outcome.welfare["Atlantica"] == pytest.approx(0.25, abs=0.005)
     assert outcome.welfare["Borealia"] == pytest.approx(0.25, abs=0.005)
+
+
+def test_a_distributive_bargain_ties_and_an_integrative_one_does_not() -> None:
+    """``tie``: in the distributive bargain the agreements that tie with the Nash point run
+    along x + y = 1, and their middle gives both nations the outcome's welfare; the
+    integrative bargain's corner is the one best agreement."""
+    a = unitary("Atlantica", (0.5, 0.5), 0.25)
+    b = unitary("Borealia", (-0.5, -0.5), -0.75)
+    distributive = nk.Negotiation(a, b, PLANE)
+    middle, tied = tie(distributive)
+    assert tied and sum(middle) == pytest.approx(1.0, abs=0.01)
+    for side in (a, b):
+        assert side.net_welfare(middle) == pytest.approx(0.25, abs=0.005)
+    logroll = nk.Negotiation(
+        unitary("Atlantica", (1.0, 0.25), 0.5), unitary("Borealia", (-0.25, -1.0), -0.75), PLANE
+    )
+    point, tied = tie(logroll)
+    assert not tied and np.array_equal(point, logroll.outcome().agreement)
+    apart = nk.Negotiation(
+        unitary("Atlantica", (0.5, 0.5), 0.9), unitary("Borealia", (-0.5, -0.5), -0.1), PLANE
+    )
+    assert tie(apart) == (None, False)  # no agreement: nothing ties
+    with pytest.raises(ValueError, match="two issues"):
+        tie(
+            nk.Negotiation(
+                nation("A", ("A", nk.Linear(1, 0.2))),
+                nation("B", ("B", nk.Linear(-1, 0.8))),
+                nk.Line(),
+            )
+        )
+
+
+def test_in_hull_edges_and_corners() -> None:
+    triangle = [(2, 0), (0, 2), (-1, -1)]
+    assert in_hull((0, 0), triangle) and in_hull((1, 1), triangle)  # inside, on an edge
+    assert not in_hull((1.5, 1.5), triangle) and not in_hull((0, 0), [])
+    assert in_hull((-1, -1), triangle) and not in_hull((3, 0), [(2, 0)])
 
 
 def brute_force(talks: nk.Negotiation, n: int = 1500) -> tuple[np.ndarray, float, float]:

@@ -9,6 +9,7 @@ import pytest
 from builders import nation
 
 import negotiation_kit as nk
+from negotiation_kit.model import gridlock
 
 EXACT = 1e-9
 
@@ -64,6 +65,16 @@ def test_e2_tied_hands(borealia: nk.Nation) -> None:
     assert_outcome(talks(E2, borealia, "split"), 0.7, 0.5, 0.1)
     assert talks(E2, borealia).desirability("Atlantica") == pytest.approx(0.1, abs=EXACT)
     assert talks(E2, borealia, "split").desirability("Atlantica") == pytest.approx(0.2, abs=EXACT)
+
+
+def test_e2_benchmark_is_e1(borealia: nk.Nation) -> None:
+    """The unitary benchmark of E2 is E1's outcome: 0.5, welfare 0.3 each; Δ = 0.4 - 0.3."""
+    benchmark = talks(E2, borealia).benchmark("Atlantica")
+    assert benchmark.agreement == pytest.approx(0.5, abs=EXACT)
+    assert benchmark.welfare == pytest.approx({"Atlantica": 0.3, "Borealia": 0.3}, abs=EXACT)
+    unitary = talks(E2.unitary(), borealia)
+    assert unitary.benchmark("Atlantica") is unitary.outcome()
+    assert talks(E2, borealia).desirability("Atlantica") == pytest.approx(0.1, abs=EXACT)
 
 
 def test_e2_with_national_welfare_rule_is_e1_again(borealia: nk.Nation) -> None:
@@ -125,6 +136,30 @@ def test_e6_spatial_gridlock() -> None:
     assert win_set.is_empty
     assert win_set.area == 0.0
     assert gridlocked.ratifies(Q), "the status quo itself is always ratified"
+    assert gridlock.gridlocked(gridlocked)
+    assert gridlock.veto_players(gridlocked) == ("east", "north", "southwest")
+
+
+def test_e6_gridlock_ends_when_the_status_quo_leaves_the_hull() -> None:
+    """The farm lobby (southwest) moves to (1, 1): the status quo (0, 0) is outside the hull of
+    the three ideal points, and the win-set opens; under majority it was never gridlocked."""
+    moved = nk.Faction("southwest", nk.Spatial((1, 1), Q))
+    free = nk.Nation("Atlantica", [EAST, NORTH, moved])
+    assert not gridlock.gridlocked(free) and not free.win_set(SPATIAL_PLANE).is_empty
+    majority = nk.Nation("Atlantica", [EAST, NORTH, SOUTHWEST], rule=nk.Majority())
+    assert not gridlock.gridlocked(majority) and gridlock.veto_players(majority) == ()
+    with pytest.raises(ValueError, match=r"nk\.Spatial"):
+        gridlock.gridlocked(E2)
+    elsewhere = nk.Faction("southwest", nk.Spatial((-1, -1), (0.5, 0)))
+    with pytest.raises(ValueError, match="one status quo"):
+        gridlock.gridlocked(nk.Nation("Atlantica", [EAST, NORTH, elsewhere]))
+    paying = nk.Nation("Atlantica", [EAST, NORTH], side_payments=nk.SidePayments())
+    with pytest.raises(ValueError, match="without side-payments"):
+        gridlock.gridlocked(paying)
+    unitary = nk.Nation("Atlantica", [EAST, NORTH], rule=nk.NationalWelfare())
+    centred = nk.Nation("Atlantica", [EAST, nk.Faction("west", nk.Spatial((-2, 0), Q))])
+    assert not gridlock.gridlocked(unitary)  # acting as one, its ideal point is (1, 1)
+    assert gridlock.gridlocked(centred.unitary())  # here it is (0, 0): the status quo
 
 
 def test_e6_two_factions_give_the_lens() -> None:

@@ -19,7 +19,6 @@ Borealia.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import random
 
@@ -161,10 +160,6 @@ def scenario(
     return nk.Negotiation(atlantica, borealia, nk.Line(), solution=solution)
 
 
-def _unitary(talks: nk.Negotiation) -> nk.Negotiation:
-    return dataclasses.replace(talks, a=talks.a.unitary())
-
-
 def _near(value: float, expected: float, decimals: int = 3) -> bool:
     return math.isclose(value, expected, abs_tol=0.5 * 10.0**-decimals + 1e-9)
 
@@ -194,7 +189,7 @@ def _zone(answer: object) -> str:
     low, high = interval(answer, "the zone of agreement")
     talks = scenario()
     ((zone_low, zone_high),) = talks.zone().intervals
-    ((unitary_low, _),) = _unitary(talks).zone().intervals
+    ((unitary_low, _),) = talks.unitary("Atlantica").zone().intervals
     if _near(low, unitary_low) and not _near(low, zone_low):
         raise Wrong(
             "that zone starts where a unitary Atlantica's would: remember that under unanimity "

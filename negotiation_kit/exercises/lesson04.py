@@ -27,6 +27,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from .. import model as nk
+from ..model.gridlock import gridlocked
 from ..model.rules import Rule
 from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
 from ._variants import vary
@@ -296,7 +297,7 @@ def _quota_by_hand(answer: object) -> str:
 @task("04.5", "Predict: the farm lobby moves", "predict")
 def _gridlock(answer: object) -> str:
     said = choice(answer, GRIDLOCK, "your prediction")
-    stuck = spatial(NEW_FARM).win_set(PLANE).is_empty
+    stuck = gridlocked(spatial(NEW_FARM))
     if said != GRIDLOCK[0 if stuck else 1]:
         raise Wrong(
             "not quite. Draw the three ideal points and the status quo: does the status quo "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
@@ -252,6 +252,34 @@ class Negotiation:
         if nation_name not in names:
             raise ValueError(f"nation_name must be one of {names}, got {nation_name!r}")
 
+    def unitary(self, nation_name: str) -> Negotiation:
+        """The same negotiation with ``nation_name`` acting as one (``Nation.unitary``).
+
+        The negotiation itself when that nation is unitary already. Equal negotiations give
+        the same object, so its zone and outcome are computed once however often they are
+        asked for (a slider that changes only the nation's inside leaves it unchanged).
+
+        >>> _example().unitary("Atlantica").a.rule
+        NationalWelfare()
+        """
+        self._check_name(nation_name)
+        side = "a" if nation_name == self.a.name else "b"
+        nation = getattr(self, side)
+        unitary = nation.unitary()
+        if unitary == nation:
+            return self
+        return _shared(dataclasses.replace(self, **{side: unitary}))
+
+    def benchmark(self, nation_name: str) -> Outcome:
+        """The unitary benchmark: the outcome if ``nation_name`` bargained as one actor.
+
+        Against the same partner, space and solution; ``desirability`` compares with it.
+
+        >>> _example().benchmark("Atlantica")  # docs/model.md E2: a unitary Atlantica gets 0.3
+        <agreement at 0.5; net welfare Atlantica 0.3, Borealia 0.3>
+        """
+        return self.unitary(nation_name).outcome()
+
     def desirability(self, nation_name: str) -> float:
         """``Δ``: the nation's net welfare here minus what it gets if it bargains unitarily.
 
@@ -260,14 +288,15 @@ class Negotiation:
         >>> round(_example().desirability("Atlantica"), 12)  # 0.4 divided vs 0.3 unitary
         0.1
         """
-        names = (self.a.name, self.b.name)
-        _checks.instance("nation_name", nation_name, str, f"one of the names {names}")
-        if nation_name not in names:
-            raise ValueError(f"nation_name must be one of {names}, got {nation_name!r}")
-        side = "a" if nation_name == self.a.name else "b"
-        unitary = getattr(self, side).unitary()
-        benchmark = dataclasses.replace(self, **{side: unitary})
-        return self.outcome().welfare[nation_name] - benchmark.outcome().welfare[nation_name]
+        benchmark = self.benchmark(nation_name)
+        return self.outcome().welfare[nation_name] - benchmark.welfare[nation_name]
+
+
+@lru_cache(maxsize=32)
+def _shared(negotiation: Negotiation) -> Negotiation:
+    """The first negotiation equal to ``negotiation`` of the recent ones: its cached zone and
+    outcome serve every equal one (scenario objects are frozen and hashable)."""
+    return negotiation
 
 
 def _example() -> Negotiation:

@@ -19,11 +19,12 @@ from . import ratification
 from ._checks import FloatArray
 from .gains import snap
 from .rules import BoolArray
+from .spaces import Plane
 
 if TYPE_CHECKING:
+    from .bargaining import Negotiation
     from .gains import Additive, Linear, Spatial
     from .nations import Nation
-    from .spaces import Plane
 
 REFINE_LEVELS = 3
 REFINE_POINTS = 21
@@ -100,3 +101,48 @@ def nash(a: Nation, b: Nation, plane: Plane, zone: BoolArray) -> FloatArray | No
     results = [_refine(a, b, plane, seed) for seed in _seeds(a, b, plane.grid[zone])]
     point, value = max(results, key=lambda result: result[1])
     return point if np.isfinite(value) else None
+
+
+TIE = 0.05
+"""Agreements tie when each nation's welfare is the same (to the grid's precision) along
+more than this share of the plane's diagonal: then no one point is *the* outcome."""
+
+
+@lru_cache(maxsize=16)
+def tie(negotiation: Negotiation) -> tuple[FloatArray | None, bool]:
+    """The middle of the agreements that tie with the outcome, and whether there are many.
+
+    In a purely distributive bargain every agreement on a line of the zone gives both nations
+    the outcome's net welfare, so the Nash point is not unique and the grid's pick drifts
+    with tiny changes of the scenario. The agreements that tie are the zone's grid cells
+    where each nation's net welfare is within a quarter cell's change of the outcome's; when
+    they spread over more than ``TIE`` of the plane's diagonal, their middle (rounded to
+    1e-6) stands for them and the answer is ``(middle, True)``. Otherwise it is
+    ``(agreement, False)``, the outcome's own agreement (``None`` when there is none).
+
+    >>> import negotiation_kit as nk
+    >>> a = nk.Nation("A", [nk.Faction("A", nk.Additive((0.5, 0.5), 0.3))])
+    >>> b = nk.Nation("B", [nk.Faction("B", nk.Additive((-0.5, -0.5), -0.7))])
+    >>> middle, tied = tie(nk.Negotiation(a, b, nk.Plane()))
+    >>> tied, round(float(sum(middle)), 2)  # every deal with x + y = 1 gives 0.2 to both
+    (True, 1.0)
+    """
+    outcome, space, zone = negotiation.outcome(), negotiation.space, negotiation.zone()
+    if not isinstance(space, Plane):
+        raise ValueError("tie is defined on two issues (space=nk.Plane(...)), got a Line")
+    if outcome.agreement is None:
+        return None, False
+    agreement = np.asarray(outcome.agreement, dtype=np.float64)
+    grid = space.grid
+    near = np.asarray(zone.mask, dtype=bool).copy()  # type: ignore[union-attr]
+    for nation in (negotiation.a, negotiation.b):
+        welfare = np.asarray(nation.net_welfare(grid), dtype=np.float64)
+        step = 0.25 * float(np.ptp(welfare)) / space.resolution  # a quarter cell
+        near &= np.abs(welfare - outcome.welfare[nation.name]) <= step
+    points = grid[near]
+    if len(points) == 0:
+        return agreement, False
+    spread = float(np.hypot(*np.ptp(points, axis=0)))
+    if spread <= TIE * float(np.hypot(np.ptp(space.x), np.ptp(space.y))):
+        return agreement, False
+    return np.round(points.mean(axis=0), 6), True

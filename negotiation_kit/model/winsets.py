@@ -130,6 +130,30 @@ class PlaneWinSet:
 
 
 WinSet = LineWinSet | PlaneWinSet
+Intervals = list[tuple[float, float]]
+
+
+def difference(spans: Intervals, cut: Intervals) -> Intervals:
+    """The parts of the intervals ``spans`` outside the intervals ``cut`` (one issue).
+
+    Both are lists of closed intervals ``(low, high)``; the result is sorted when ``spans``
+    is, and keeps the edges it shares with ``cut`` (what a win-set gains when side-payments
+    widen it: ``difference(paying.intervals, plain.intervals)``, docs/model.md §3).
+
+    >>> difference([(0.2, 1.0)], [(0.6, 1.0)])
+    [(0.2, 0.6)]
+    >>> difference([(0.0, 1.0)], [(0.2, 0.3), (0.5, 0.6)])
+    [(0.0, 0.2), (0.3, 0.5), (0.6, 1.0)]
+    """
+    result = []
+    for low, high in spans:
+        for lo, hi in sorted(cut):
+            if lo > low:
+                result.append((low, min(lo, high)))
+            low = max(low, hi)
+        if low < high:
+            result.append((low, high))
+    return [(lo, hi) for lo, hi in result if hi > lo]
 
 
 def win_set(nations: Sequence[Nation], space: Line | Plane) -> WinSet:

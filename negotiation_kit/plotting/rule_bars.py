@@ -63,7 +63,7 @@ def rule_bars_data(negotiation: Negotiation, rules: Mapping[str, Any]) -> RuleBa
     """Nation A's net welfare at the outcome under each of ``rules`` (label -> rule).
 
     The rule in force is the one equal to ``negotiation.a.rule``; the benchmark is what
-    ``negotiation.a.unitary()`` gets against the same nation B.
+    nation A gets acting as one against the same nation B (``negotiation.benchmark``).
     """
     a = negotiation.a
     welfare = tuple(
@@ -71,7 +71,7 @@ def rule_bars_data(negotiation: Negotiation, rules: Mapping[str, Any]) -> RuleBa
         for rule in rules.values()
     )
     current = next((k for k, rule in enumerate(rules.values()) if rule == a.rule), None)
-    benchmark = _welfare(dataclasses.replace(negotiation, a=a.unitary()))
+    benchmark = negotiation.benchmark(a.name).welfare[a.name]
     return RuleBarsData(tuple(rules), welfare, current, benchmark)
 
 

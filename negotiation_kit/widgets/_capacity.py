@@ -9,7 +9,6 @@ budget, and ``verdict`` says in words who gains from the capacity to pay.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import math
 from collections.abc import Mapping
@@ -81,7 +80,7 @@ def welfare_by_budget(hawk: float, borealia: str, solution: str) -> Curves:
     corners += [] if least is None else [least, least - 1e-6]
     budgets = np.union1d(BUDGETS, [c for c in corners if 0 < c < MOST])
     welfare = [talks(values, float(b)).outcome().welfare for b in budgets]
-    unitary = dataclasses.replace(start, a=start.a.unitary()).outcome().welfare["Atlantica"]
+    unitary = start.benchmark("Atlantica").welfare["Atlantica"]
     a, b = (np.array([w[name] for w in welfare]) for name in ("Atlantica", "Borealia"))
     for array in (budgets, a, b):
         array.flags.writeable = False  # shared by every explorer (cached)

@@ -91,22 +91,3 @@ def transfers(nation: nk.Nation, outcome: nk.Outcome) -> str:
         losers = _each({n: -outcome.faction_gains[n] for n in outvoted}, "lose")
         text += f"; outvoted, {losers} and get nothing"
     return text + "."
-
-
-def minus(
-    spans: list[tuple[float, float]], cut: list[tuple[float, float]]
-) -> list[tuple[float, float]]:
-    """The parts of the intervals ``spans`` outside the intervals ``cut``.
-
-    >>> minus([(0.2, 1.0)], [(0.6, 1.0)])
-    [(0.2, 0.6)]
-    """
-    result = []
-    for low, high in spans:
-        for lo, hi in sorted(cut):
-            if lo > low:
-                result.append((low, min(lo, high)))
-            low = max(low, hi)
-        if low < high:
-            result.append((low, high))
-    return [(lo, hi) for lo, hi in result if hi > lo]

@@ -27,7 +27,7 @@ from ..plotting import draw_issue_line, draw_statics, palette
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
-from ._division import Benchmark, delta_sentence
+from ._division import delta_sentence
 
 LEANS = {"with Atlantica": "aligned", "toward Borealia": "opposed"}
 VETO = "veto faction"
@@ -131,10 +131,6 @@ class ConfigurationExplorer(Explorer):
         },
     }  # fmt: skip
 
-    def __init__(self) -> None:
-        self._unitary = Benchmark()
-        super().__init__()
-
     def _make_controls(self) -> dict[str, Any]:
         return {
             "veto_reservation": slider("veto faction's reservation", 0.6, 0.0, 1.0, 0.01),
@@ -155,7 +151,7 @@ class ConfigurationExplorer(Explorer):
         at = int(np.searchsorted(SWEEP, here))
         x = np.insert(SWEEP, at, here)
         curves = delta_curves(values, x)
-        curves[CURVES[values["lean"]]][at] = self._unitary.delta(negotiation)
+        curves[CURVES[values["lean"]]][at] = negotiation.desirability("Atlantica")
         return x, curves, here
 
     def _draw(
@@ -192,13 +188,13 @@ class ConfigurationExplorer(Explorer):
         ws_a = _words.intervals(negotiation.a.win_set(space).intervals)
         ws_b = _words.intervals(negotiation.b.win_set(space).intervals)
         zone = _words.intervals(negotiation.zone().intervals)
-        unitary = self._unitary(negotiation)
+        unitary = negotiation.benchmark("Atlantica").welfare["Atlantica"]
         return (
             f"The veto faction {stance}. Atlantica's win-set is {ws_a} and Borealia's {ws_b}, so "
             f"the zone of agreement is {zone}. {_words.outcome(negotiation)} "
             + delta_sentence(
                 unitary,
-                self._unitary.delta(negotiation),
+                negotiation.desirability("Atlantica"),
                 helps=helps,
                 hurts=hurts,
                 neutral="division makes no difference to Atlantica",

@@ -34,8 +34,6 @@ RULES = {
     "weighted quota": "quota",
     **{f"leader: {name}": f"leader {name}" for name in FACTIONS},
 }
-UNITARY = "national welfare"
-"""Not a control value: the benchmark, Atlantica acting as one (``nation.unitary()``)."""
 WEIGHTED = ("quota", "majority")
 """The rules whose win-set depends on the factions' weights."""
 SOLUTIONS = {"Nash": "nash", "split": "split"}
@@ -53,8 +51,6 @@ def rule_for(key: str, share: float) -> Any:
     """The ``nk`` rule a rule control value stands for."""
     if key.startswith("leader "):
         return nk.Leader(key.removeprefix("leader "))
-    if key == UNITARY:
-        return nk.NationalWelfare()
     return {"unanimity": nk.Unanimity(), "majority": nk.Majority()}.get(key, nk.Quota(share))
 
 
@@ -149,7 +145,7 @@ class RulesExplorer(Explorer):
             else self._welfare_under(key, values)
             for key in keys
         ]  # fmt: skip
-        benchmark = self._welfare_under(UNITARY, values)
+        benchmark = negotiation.benchmark("Atlantica").welfare["Atlantica"]
         return RuleBarsData(tuple(RULES), tuple(shown), keys.index(values["rule"]), benchmark)
 
     def _draw(
@@ -175,8 +171,8 @@ class RulesExplorer(Explorer):
         ws_a = _words.intervals(negotiation.a.win_set(space).intervals)
         ws_b = _words.intervals(negotiation.b.win_set(space).intervals)
         zone = _words.intervals(negotiation.zone().intervals)
-        unitary = self._welfare_under(UNITARY, values)  # = welfare - negotiation.desirability
-        delta = _welfare(negotiation) - unitary
+        unitary = negotiation.benchmark("Atlantica").welfare["Atlantica"]
+        delta = negotiation.desirability("Atlantica")
         return (
             f"{_process(values)}: Atlantica's win-set is {ws_a} and Borealia's {ws_b}, so the "
             f"zone of agreement is {zone}. {_words.outcome(negotiation)} "

@@ -27,6 +27,7 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model import thresholds
+from ..model.winsets import difference
 from ..plotting import draw_issue_line, draw_statics, palette
 from ..plotting.figure import freeze_layout, set_limits
 from ..plotting.statics import Band
@@ -204,7 +205,7 @@ class SidePaymentsExplorer(Explorer):
     def _shade(views: Sequence[Any]) -> None:
         """Shade where payments ratify what the rule alone would not (as on the issue line)."""
         line, band = views[0], views[-1]
-        band.update(_payments.minus(line.data.a.win_set, line.data.a.without_payments))
+        band.update(difference(line.data.a.win_set, line.data.a.without_payments))
 
     @staticmethod
     def _fix_limits(views: Sequence[Any]) -> None:

@@ -10,7 +10,6 @@ of the veto players' ideal points, every move away from it hurts one of them: gr
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -19,11 +18,11 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
+from ..model.gridlock import gridlocked, veto_players
 from ..plotting import draw_issue_plane
 from ..plotting.overlays import HullView
 from . import _words
 from ._controls import slider
-from ._memo import Memo
 from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(x=(-3, 3), y=(-3, 3), labels=("issue 1: trade opening", "issue 2: green rules"))
@@ -42,12 +41,6 @@ TIPS = {
     "rule": "Whose consent a deal needs: each faction that must accept adds its disc.",
     "quo_": "Policy stays here without an agreement: every disc passes through it.",
     "farm": "The policy the farm lobby likes best: the centre of its disc.",
-}
-VETO_PLAYERS = {
-    "unanimity": ("industry", "green party", "farm lobby"),
-    "majority": (),
-    "leader with veto": ("industry", "green party"),
-    "leader": ("industry",),
 }
 INTRO = {
     "unanimity": "Under unanimity every faction is a veto player:",
@@ -72,29 +65,6 @@ def rule_for(name: str) -> Any:
         "leader with veto": nk.Leader("industry", vetoes=("green party",)),
         "leader": nk.Leader("industry"),
     }[name]
-
-
-def in_hull(point: Sequence[float], corners: Sequence[Sequence[float]]) -> bool:
-    """Whether ``point`` lies in the convex hull of ``corners`` (its edge included).
-
-    Seen from the point, the corners' directions fit in an open half-plane exactly when
-    the point lies outside their hull: then some angular gap between them exceeds π.
-
-    Examples
-    --------
-    >>> in_hull((0, 0), [(2, 0), (0, 2), (-1, -1)]), in_hull((0, 0), [(2, 0), (0, 2)])
-    (True, False)
-    >>> in_hull((0, 0), [(2, 0), (-1, 0)]), in_hull((0, 0), [(0, 0)])
-    (True, True)
-    """
-    if len(corners) == 0:
-        return False
-    offsets = np.asarray(corners, dtype=np.float64) - np.asarray(point, dtype=np.float64)
-    if np.any(np.hypot(offsets[:, 0], offsets[:, 1]) < 1e-12):
-        return True
-    angles = np.sort(np.arctan2(offsets[:, 1], offsets[:, 0]))
-    gaps = np.diff(np.append(angles, angles[0] + 2 * np.pi))
-    return bool(gaps.max() <= np.pi + 1e-9)
 
 
 class SpatialRulesExplorer(PlaneExplorer):
@@ -131,10 +101,6 @@ class SpatialRulesExplorer(PlaneExplorer):
         "a dominant faction": {**E6, "rule": "leader"},
     }
 
-    def __init__(self) -> None:
-        self._benchmarks: Memo[float] = Memo()
-        super().__init__()
-
     def _make_controls(self) -> dict[str, Any]:
         rule = widgets.RadioButtons(
             options=list(RULES.items()), value="majority", description="Atlantica ratifies by"
@@ -165,9 +131,9 @@ class SpatialRulesExplorer(PlaneExplorer):
         return {f.name: f.gain.ideal for f in factions if isinstance(f.gain, nk.Spatial)}
 
     def _vetoes(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> list[Any]:
-        """The veto players' ideal points, in the order their hull is drawn."""
+        """Atlantica's veto players' ideal points (``model.gridlock.veto_players``)."""
         ideals = self._ideals(negotiation)
-        return [ideals[name] for name in VETO_PLAYERS[values["rule"]]]
+        return [ideals[name] for name in veto_players(negotiation.a)]
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
@@ -191,31 +157,32 @@ class SpatialRulesExplorer(PlaneExplorer):
         return [quo] if point is None else [quo, tuple(np.asarray(point, dtype=np.float64))]
 
     def _unitary(self, negotiation: nk.Negotiation) -> float | None:
-        """Atlantica's net welfare if it bargained as one (kept for recent negotiations).
+        """Atlantica's net welfare if it bargained as one (``nk.Negotiation.benchmark``).
 
         None for a preview during a drag: a second Nash solve can wait until it rests.
         """
         if self.previewing(negotiation):
             return None
-        benchmark = dataclasses.replace(negotiation, a=negotiation.a.unitary())
-        return self._benchmarks.get(negotiation, lambda: benchmark.outcome().welfare["Atlantica"])
+        return negotiation.benchmark("Atlantica").welfare["Atlantica"]
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         rule, space = values["rule"], negotiation.space
         quo = (values["quo_x"], values["quo_y"])
-        vetoes = VETO_PLAYERS[rule]
+        vetoes = veto_players(negotiation.a)
         text = f"Every disc passes through the status quo ({_words.number(quo[0])}, "
         text += f"{_words.number(quo[1])}). "
-        if vetoes and in_hull(quo, self._vetoes(negotiation, values)):
+        if gridlocked(negotiation.a):
             where = {
+                0: "lies between the ideal points of the factions in every majority",
                 1: "is the ideal point of the only veto player, the industry",
                 2: "lies on the segment between the veto players' ideal points",
                 3: "lies inside the convex hull of the veto players' ideal points",
             }[len(vetoes)]
             if len(vetoes) > 1:
                 where += f" ({_and(vetoes)})"
+            hurt = "a veto player" if vetoes else "a faction of every majority"
             text += (
-                f"Gridlock: it {where}, so every change hurts a veto player and Atlantica's "
+                f"Gridlock: it {where}, so every change hurts {hurt} and Atlantica's "
                 "win-set is empty."
             )
         else:

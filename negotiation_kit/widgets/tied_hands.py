@@ -9,7 +9,6 @@ welfare with what a unitary Atlantica would get gives the desirability of divisi
 
 from __future__ import annotations
 
-import dataclasses
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
@@ -82,7 +81,6 @@ class TiedHandsExplorer(Explorer):
 
     def __init__(self) -> None:
         self._curves: OrderedDict[tuple[Any, ...], Curves] = OrderedDict()
-        self._last_unitary: tuple[nk.Negotiation | None, float] = (None, 0.0)
         super().__init__()
 
     def _make_controls(self) -> dict[str, Any]:
@@ -135,7 +133,7 @@ class TiedHandsExplorer(Explorer):
         """Atlantica's net welfare under its rule and unitary, at each of ``hawks``
         (``model.statics.sweep``: closed forms, exact to 1e-9)."""
         divided = self._scenario({**values, "hawk_reservation": float(hawks[0])})
-        unitary = dataclasses.replace(divided, a=divided.a.unitary())
+        unitary = divided.unitary("Atlantica")
         under_rule = sweep(divided, HAWK, hawks).welfare["Atlantica"]
         return hawks, under_rule, sweep(unitary, HAWK, hawks).welfare["Atlantica"]
 
@@ -143,12 +141,10 @@ class TiedHandsExplorer(Explorer):
     def _welfare(negotiation: nk.Negotiation) -> float:
         return negotiation.outcome().welfare["Atlantica"]
 
-    def _unitary(self, negotiation: nk.Negotiation) -> float:
-        """Atlantica's net welfare if it bargained as one (kept for the last negotiation)."""
-        if self._last_unitary[0] is not negotiation:
-            delta = negotiation.desirability("Atlantica")
-            self._last_unitary = (negotiation, self._welfare(negotiation) - delta)
-        return self._last_unitary[1]
+    @staticmethod
+    def _unitary(negotiation: nk.Negotiation) -> float:
+        """Atlantica's net welfare if it bargained as one (``nk.Negotiation.benchmark``)."""
+        return negotiation.benchmark("Atlantica").welfare["Atlantica"]
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
@@ -178,7 +174,7 @@ class TiedHandsExplorer(Explorer):
         ws_b = _words.intervals(negotiation.b.win_set(space).intervals)
         zone = _words.intervals(negotiation.zone().intervals)
         unitary = self._unitary(negotiation)
-        delta = self._welfare(negotiation) - unitary  # nk.Negotiation.desirability
+        delta = negotiation.desirability("Atlantica")
         if delta > _words.CLOSE:
             verdict = "division helps Atlantica (tied hands)"
         elif delta < -_words.CLOSE:

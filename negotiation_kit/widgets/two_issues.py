@@ -11,7 +11,6 @@ net welfare with a unitary Atlantica's gives ``Δ`` (in the spirit of Mayer 1992
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
@@ -19,12 +18,12 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
+from ..model.two_issues import tie
 from ..plotting import PayoffView, draw_issue_plane, draw_payoff_plane
 from ..plotting.geometry import half_plane
 from ..plotting.overlays import BenchmarkView, FrontierVeil
 from . import _words
 from ._controls import choice, slider
-from ._memo import Memo
 from ._preview import PlaneExplorer
 
 PLANE = nk.Plane(labels=("issue 1: industry (toward A)", "issue 2: agriculture (toward A)"))
@@ -34,9 +33,6 @@ POLITICS = {"unitary: one actor": "unitary", "divided: farm lobby can veto": "di
 START = {"integrative": 0.75, "politics": "divided", "demand": 0.7}
 MARGIN = 0.04
 """Blank space around the issue plane, as a share of it: room for a star on an edge."""
-TIE = 0.05
-"""Agreements tie when each nation's welfare is the same (to the grid's precision) along
-more than this share of the plane's diagonal: then no one point is *the* outcome."""
 
 
 def weights(integrative: float) -> tuple[float, float]:
@@ -81,11 +77,6 @@ class TwoIssueExplorer(PlaneExplorer):
         "a demand that kills the deal": {**START, "integrative": 1.0, "demand": 0.8},
     }
 
-    def __init__(self) -> None:
-        self._benchmarks: Memo[nk.Outcome] = Memo()
-        self._ties: Memo[tuple[Any, bool]] = Memo()
-        super().__init__()
-
     def _make_controls(self) -> dict[str, Any]:
         integrative = slider("how integrative the bargain is", 0.75, 0.0, 1.0, 0.05)
         integrative.tooltip = (
@@ -117,26 +108,17 @@ class TwoIssueExplorer(PlaneExplorer):
         b = nk.Nation("Borealia", (nk.Faction("Borealia", borealia),))
         return nk.Negotiation(a, b, plane)
 
-    def _benchmark(self, negotiation: nk.Negotiation) -> nk.Outcome:
-        """The outcome a unitary Atlantica would reach (kept for recent negotiations)."""
-        if isinstance(negotiation.a.rule, nk.NationalWelfare):
-            return negotiation.outcome()
-        unitary = dataclasses.replace(negotiation, a=negotiation.a.unitary())
-        return self._benchmarks.get(negotiation, unitary.outcome)
-
-    def _unitary_point(self, negotiation: nk.Negotiation) -> tuple[Any, bool]:
+    @staticmethod
+    def _unitary_point(negotiation: nk.Negotiation) -> tuple[Any, bool]:
         """Where the hollow star goes, and whether many agreements tie for a unitary Atlantica.
 
-        In a distributive bargain every agreement on a line gives both nations the same
-        welfare, so the Nash point is not unique and the solver's pick drifts with tiny
-        changes of the scenario. Then the star marks the middle of the tied agreements: the
-        same point for the same unitary bargain, however Atlantica's inside is divided.
+        When they tie (``model.two_issues.tie``) the star marks their middle: the same point
+        for the same unitary bargain, however Atlantica's inside is divided.
         """
-        unitary = self._benchmark(negotiation)
+        unitary = negotiation.benchmark("Atlantica")
         if unitary.agreement is None or unitary is negotiation.outcome():
             return unitary.agreement, False
-        talks = dataclasses.replace(negotiation, a=negotiation.a.unitary())
-        return self._ties.get(talks, lambda: tied_middle(talks, unitary))
+        return tie(negotiation.unitary("Atlantica"))
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
@@ -159,7 +141,7 @@ class TwoIssueExplorer(PlaneExplorer):
     def _show_benchmark(
         self, view: BenchmarkView, negotiation: nk.Negotiation, payoff: PayoffView
     ) -> None:
-        unitary = self._benchmark(negotiation)
+        unitary = negotiation.benchmark("Atlantica")
         outcome = negotiation.outcome()
         welfare = (unitary.welfare["Atlantica"], unitary.welfare["Borealia"])
         divided = None
@@ -212,7 +194,7 @@ class TwoIssueExplorer(PlaneExplorer):
 
     def _result(self, negotiation: nk.Negotiation) -> str:
         """The outcome, the joint gain, the unitary benchmark and ``Δ`` in words."""
-        outcome, unitary = negotiation.outcome(), self._benchmark(negotiation)
+        outcome, unitary = negotiation.outcome(), negotiation.benchmark("Atlantica")
         text = _words.outcome(negotiation)
         if outcome.agreement is not None:
             text = f"{text[:-1]} (joint gain {_words.number(sum(outcome.welfare.values()))})."
@@ -242,32 +224,3 @@ class TwoIssueExplorer(PlaneExplorer):
                 )
                 return f"{text} {benchmark}: {verdict}."
         return f"{text} {benchmark}, so Δ = {_words.signed(delta)}: {verdict}."
-
-
-def tied_middle(talks: nk.Negotiation, outcome: nk.Outcome) -> tuple[Any, bool]:
-    """The middle of the zone's agreements that give both nations ``outcome``'s welfare (to
-    the grid's precision), and whether they spread over more than ``TIE`` of the plane's
-    diagonal; if they do not, ``outcome``'s own agreement.
-
-    >>> a = nk.Nation("A", (nk.Faction("A", nk.Additive((0.5, 0.5), 0.3)),))
-    >>> b = nk.Nation("B", (nk.Faction("B", nk.Additive((-0.5, -0.5), -0.7)),))
-    >>> talks = nk.Negotiation(a, b, PLANE)
-    >>> point, tied = tied_middle(talks, talks.outcome())
-    >>> tied, round(float(sum(point)), 2)  # every deal with x + y = 1 gives 0.2 to both
-    (True, 1.0)
-    """
-    space, zone = talks.space, talks.zone()
-    assert isinstance(space, nk.Plane) and isinstance(zone, nk.PlaneWinSet)
-    grid = space.grid
-    near = np.asarray(zone.mask, dtype=bool).ravel().copy()
-    for nation in (talks.a, talks.b):
-        welfare = np.asarray(nation.net_welfare(grid), dtype=np.float64)
-        step = 0.25 * float(np.ptp(welfare)) / space.resolution  # a quarter cell
-        near &= np.abs(welfare - outcome.welfare[nation.name]) <= step
-    points = grid[near]
-    if len(points) == 0:
-        return outcome.agreement, False
-    spread = float(np.hypot(*np.ptp(points, axis=0)))
-    if spread <= TIE * float(np.hypot(np.ptp(space.x), np.ptp(space.y))):
-        return outcome.agreement, False
-    return tuple(float(v) for v in np.round(points.mean(axis=0), 6)), True
