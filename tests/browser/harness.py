@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -213,12 +214,18 @@ def start_lab(root: Path, state: Path) -> Server:
 
 
 def start_voila(root: Path, state: Path) -> Server:
-    """Voila from this environment, serving the notebooks under ``root`` as apps."""
+    """Voila from this environment, serving the notebooks under ``root`` as apps.
+
+    Each page load starts a kernel that closing the page does not stop, so idle kernels are
+    culled; after 120 s, not sooner: Voila runs the lesson before the page's widgets connect
+    to its kernel, and on a loaded machine that gap can pass 20 s (a culled kernel leaves the
+    page without its explorers).
+    """
     port, token = free_port(), secrets.token_hex(16)
     command = [
         sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
         f"--Voila.token={token}", "--show_tracebacks=True",
-        "--MappingKernelManager.cull_interval=10", "--MappingKernelManager.cull_idle_timeout=20",
+        "--MappingKernelManager.cull_interval=10", "--MappingKernelManager.cull_idle_timeout=120",
         str(root),
     ]  # fmt: skip
     return start("voila", command, state, port, token, "voila/tree")
@@ -520,3 +527,55 @@ FIND_SCROLLER = """() => {
     return best.scrollHeight;
 }"""
 """Marks the element that scrolls the most content (``data-nk-scroller``); its height."""
+
+
+# -- figure text on screen ---------------------------------------------------------------------
+
+SMALLEST_TEXT = 9.0
+"""The least size, in screen pixels, of any text in an explorer's figure (issue 18)."""
+EXPLORER_CLASS = re.compile(r"\b([A-Z]\w*Explorer)\(")
+
+
+def explorer_classes(path: Path) -> list[str]:
+    """The explorer classes a notebook's code builds, in page order."""
+    import nbformat
+
+    notebook = nbformat.read(path, as_version=4)
+    code = "\n".join(cell.source for cell in notebook.cells if cell.cell_type == "code")
+    return list(EXPLORER_CLASS.findall(code))
+
+
+def smallest_text_px(class_name: str) -> float:
+    """The smallest text of an explorer's figure, in pixels of its PNG (at its natural size).
+
+    Built here with the class's defaults: the styles, not the scenario, set the sizes.
+    """
+    from matplotlib.text import Text
+
+    import negotiation_kit.widgets as nkw
+
+    figure = getattr(nkw, class_name)().figure
+    sizes = [
+        text.get_fontsize()
+        for text in figure.findobj(Text)
+        if text.get_visible() and text.get_text().strip()
+    ]
+    return float(min(sizes)) * figure.dpi / 72
+
+
+def figure_text_on_screen(scope: Locator, path: Path) -> list[tuple[str, float, str]]:
+    """Each explorer's smallest figure text as shown: (class, pixels, "shown W of natural N").
+
+    ``scope`` shows the notebook ``path``, whose code names the explorers in page order. A
+    figure is shown at (displayed width / natural width) of its PNG, and so is its text.
+    """
+    classes = explorer_classes(path)
+    widths = scope.evaluate(
+        """root => [...root.querySelectorAll('[data-nk-explorer] img.widget-image')]
+            .map(img => [img.getBoundingClientRect().width, img.naturalWidth])"""
+    )
+    assert len(widths) == len(classes), f"{len(widths)} figures on screen, expected {classes}"
+    return [
+        (name, smallest_text_px(name) * shown / natural, f"shown {shown:.0f} of {natural} px")
+        for name, (shown, natural) in zip(classes, widths, strict=True)
+    ]

@@ -3,9 +3,11 @@
 Each page of the website (``python -m negotiation_kit.site``) is opened from disk and audited
 whole (the page is all the kit's). Each lesson is opened in Voila at 1024x768, like a student
 on a laptop, once Voila has run it and every explorer it builds is on screen; a serious or
-critical violation in the kit's own content fails the test. Every result is written to
-``artifacts/browser/axe-<page>.json`` to read, and the violations that are not the kit's are
-printed (``pytest -s`` shows them) but not counted.
+critical violation in the kit's own content fails the test, and so does any explorer whose
+smallest figure text is shown under 9 px (``harness.figure_text_on_screen``: the smallest
+font of its figure, in PNG pixels, times the image's displayed over natural width). Every
+result is written to ``artifacts/browser/axe-<page>.json`` to read, and the violations that
+are not the kit's are printed (``pytest -s`` shows them) but not counted.
 
 **What is the kit's** (``owner``): a node inside a notebook cell (``.jp-Cell``: the lesson's
 prose and what its code shows, explorers included), unless the rule judges the page as a
@@ -143,7 +145,7 @@ def test_every_lesson_in_voila_passes_the_audit(
 ) -> None:
     _axe()
     started = time.monotonic()
-    failures, theirs = [], []
+    failures, theirs, sizes = [], [], []
     pending = list(LESSONS)
     opened = [(path, _open_lesson(browser, voila, path)) for path in pending[:AT_ONCE]]
     pending = pending[AT_ONCE:]
@@ -152,14 +154,21 @@ def test_every_lesson_in_voila_passes_the_audit(
         try:
             _wait_until_run(page, path)
             counted, page_only = audit(page, KIT, artifacts / f"axe-voila-{path.stem}.json")
+            shown = harness.figure_text_on_screen(page.locator("body"), path)
         finally:
             page.context.close()
         if pending:  # Voila runs the next lesson while this one's audit is read
             opened.append((pending[0], _open_lesson(browser, voila, pending.pop(0))))
         failures += [f"{path.name}: {line}" for line in counted]
+        sizes += [f"{path.name}: {name} text {px:.1f} px ({how})" for name, px, how in shown]
+        failures += [
+            f"{path.name}: {name}'s smallest figure text is {px:.1f} px on screen ({how}), "
+            f"under {harness.SMALLEST_TEXT:g} px"
+            for name, px, how in shown
+            if px < harness.SMALLEST_TEXT
+        ]
         theirs += [f"{path.name}: {line}" for line in page_only]
     print(f"\naudited {len(LESSONS)} lessons in Voila in {time.monotonic() - started:.0f} s")
     print("not counted (Voila's page, not the kit's):\n" + "\n".join(theirs))
-    assert not failures, "serious or critical violations in the kit's content:\n" + "\n".join(
-        failures
-    )
+    print("smallest figure text on screen:\n" + "\n".join(sizes))
+    assert not failures, "in the kit's content:\n" + "\n".join(failures)
