@@ -188,7 +188,7 @@ def test_describe_with_no_deal(explorer: UncertaintyExplorer) -> None:
     assert explorer.negotiation.outcome().agreement is None
     text = explorer.describe()
     assert "is empty: no deal can be ratified" in text and "both get 0" in text
-    assert explorer._views[0].label.get_text().startswith("no deal")
+    assert explorer._views[0].label.get_text() == "no deal: no terms can be ratified"
 
 
 # -- revealing the hawk's reservation ------------------------------------------------------------

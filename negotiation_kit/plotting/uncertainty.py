@@ -156,6 +156,8 @@ def chance_words(data: UncertaintyData) -> str:
     >>> chance_words(data)
     'deal at 0.70: ratified for sure'
     """
+    if data.agreement is None and not np.any(data.chance > 0):
+        return "no deal: no terms can be ratified"
     if data.agreement is None:
         return "no deal: every possible deal leaves a nation worse off on average"
     if data.risk <= 5e-7:
