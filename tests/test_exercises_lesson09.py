@@ -82,7 +82,7 @@ def test_the_checkers_use_the_solution_notebooks_scenario() -> None:
 
 
 def test_the_narrow_range_is_u1_shifted_and_the_wide_one_a_gamble() -> None:
-    """The exercises teach what the lesson does: a safe deal, then a risky one (model.md §8)."""
+    """As the lesson: a safe deal, then a risky one (docs/model.md §8)."""
     narrow, wide = NARROW.outcome(), WIDE.outcome()
     assert narrow.agreement == pytest.approx(0.75, abs=1e-6)
     assert narrow.ratification_probability == pytest.approx(1.0)
