@@ -118,6 +118,11 @@ class Nation:
         return slack(self.factions)
 
     @cached_property
+    def tolerances(self) -> FloatArray:
+        """How far from zero each faction's gain is rounding only, shape (factions, 1)."""
+        return ratification.tolerances(self.factions)
+
+    @cached_property
     def coalitions(self) -> Coalitions:
         """The minimal winning coalitions of the rule, as tuples of faction indices."""
         return self.rule.coalitions(self.factions)

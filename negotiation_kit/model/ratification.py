@@ -36,6 +36,7 @@ from .gains import ACCEPT_TOL
 from .rules import BoolArray
 
 if TYPE_CHECKING:
+    from .factions import Faction
     from .nations import Nation
 
 SUM_ULPS = 8
@@ -45,15 +46,19 @@ SUM_ULPS = 8
 def gains(nation: Nation, z: FloatArray, *, exact: bool = False) -> FloatArray:
     """Each faction's gain ``g_i(z)`` at each point of ``z``, shape (factions, points).
 
-    A gain within rounding of zero (``ACCEPT_TOL`` times the gain's scale) is set to zero, so
-    a faction at its reservation point accepts; ``exact`` keeps the raw values, for points
-    known to lie strictly between roots, where every sign is exact.
+    A gain within rounding of zero (``nation.tolerances``: ``ACCEPT_TOL`` times the gain's
+    scale) is set to zero, so a faction at its reservation point accepts; ``exact`` keeps the
+    raw values, for points known to lie strictly between roots, where every sign is exact.
     """
     values = np.stack([f.gain.evaluate(z) for f in nation.factions])
     if exact:
         return values
-    tolerances = ACCEPT_TOL * np.array([[f.gain.scale] for f in nation.factions])
-    return np.where(np.abs(values) <= tolerances, 0.0, values)
+    return np.where(np.abs(values) <= nation.tolerances, 0.0, values)
+
+
+def tolerances(factions: tuple[Faction, ...]) -> FloatArray:
+    """How far from zero each faction's gain is rounding only, shape (factions, 1)."""
+    return ACCEPT_TOL * np.array([[f.gain.scale] for f in factions])
 
 
 def welfare(gains: FloatArray) -> FloatArray:
