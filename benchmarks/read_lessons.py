@@ -126,6 +126,11 @@ PLAN: dict[str, list[list[tuple[Any, ...]]]] = {
             choose("divided, and able to pay its hawk", "foreclosed"),
         ],
     ],
+    "09_uncertainty": [
+        [choose("certain (E2)"), slide("width of the uncertainty", 0.1, 0.2, 0.4, 0.8)],
+        [choose("a little uncertainty (U1)", "revealed"), slide("where in its range", 0.0, 1.0)],
+        [choose("unknown"), slide("Borealia's reservation", 0.55)],
+    ],
 }
 
 
