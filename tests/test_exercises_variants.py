@@ -7,6 +7,7 @@ pass, and the rendered notebook shows the student's numbers and, run, passes eve
 
 from __future__ import annotations
 
+import math
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +28,8 @@ from negotiation_kit.exercises import (
     lesson04,
     lesson05,
     lesson06,
+    lesson07,
+    lesson08,
     probe_inputs,
     registered,
     render_notebook,
@@ -172,9 +175,43 @@ def answers_06(variant: object) -> dict[str, object]:
         }
 
 
+def answers_07(variant: object) -> dict[str, object]:
+    """Lesson 7's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        n = lesson07.numbers()
+        dove, hawk = n["dove"], n["hawk"]
+        efficient = lesson07.scenario(1.0).outcome().agreement
+        leaky = lesson07.scenario(lesson07.LEAKY).outcome().agreement
+        return {
+            "07.1": float(lesson07.atlantica().compensation(lesson07.TERMS)),
+            "07.2": lambda x: max(0, -0.6 * (x - dove)) + max(0, -0.4 * (x - hawk)),
+            "07.3": lesson07.atlantica(lesson07.LEAKY).win_set(nk.Line()).intervals,
+            "07.4": lesson01.trend(float(efficient or 0), float(leaky or 0)),
+            "07.5": lesson07.least_efficiency(),
+        }
+
+
+def answers_08(variant: object) -> dict[str, object]:
+    """Lesson 8's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        n = lesson08.numbers()
+        harder = n["harder"]
+        foreclosed = lesson08.scenario(0.0).outcome().welfare
+        unlimited = lesson08.scenario(math.inf).outcome().welfare
+        gained = [name for name in foreclosed if unlimited[name] > foreclosed[name] + 1e-9]
+        two_sided = lesson08.scenario(math.inf, lesson08.BINDING, "divided").outcome()
+        return {
+            "08.1": lesson08.scenario(n["sized"], harder).desirability("Atlantica"),
+            "08.2": "both" if len(gained) == 2 else gained[0] if gained else "neither",
+            "08.3": lambda budget: max(0.2, harder - 2 * budget),
+            "08.4": lesson08.least_budget(),
+            "08.5": max(two_sided.welfare, key=lambda name: two_sided.welfare[name]),
+        }
+
+
 ANSWERS = {
     "01": answers_01, "02": answers_02, "03": answers_03, "04": answers_04, "05": answers_05,
-    "06": answers_06,
+    "06": answers_06, "07": answers_07, "08": answers_08,
 }  # fmt: skip
 OPEN = {"06.2"}
 """Compute tasks with many right answers: the default's may be right for a student too."""

@@ -5,8 +5,10 @@ example E2 (exporters ``0.5 (x - 0.4 + hawk)``, steelworkers ``0.5 (x - hawk)`` 
 ``hawk`` = 0.6; 0.9 makes it E3) and can pay its steelworkers efficiently (nothing is lost)
 up to a ``budget``: 0 forecloses payments, ``math.inf`` leaves them unlimited. Borealia
 (``W_B = 0.8 - x``) has E2's factions mirrored, importers and miners: it acts as one, or its
-miners can veto, and it may be able to pay its miners or not. Every expected value is
-computed here through the kit.
+miners can veto, and it may be able to pay its miners or not. Each student draws their own
+hard hawk, small budget and too hawkish hawk for tasks 08.1, 08.3 and 08.4 (:func:`draw`);
+the predictions follow the explorer's E2. Every expected value is computed here through the
+kit.
 
 >>> scenario(budget=0.0).outcome().agreement  # foreclosed: E2's tied hands
 0.6
@@ -15,10 +17,12 @@ computed here through the kit.
 from __future__ import annotations
 
 import math
+import random
 
 from .. import model as nk
 from ..model import thresholds
 from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
+from ._variants import vary
 
 HAWK = "steelworkers (hawk)"
 BINDING, HARDER, TOO_HAWKISH = 0.6, 0.7, 0.95
@@ -27,6 +31,44 @@ too hawkish for any deal without payments (task 08.4)."""
 SIZED = 0.03
 """The small budget of task 08.1."""
 BOREALIA = ("unitary", "divided", "paying")
+DEFAULTS = {"harder": HARDER, "sized": SIZED, "too hawkish": TOO_HAWKISH, "exporters gap": 0.3}
+"""The numbers a student's variant changes; ``exporters gap`` is the exporters' ``h - 0.4``
+for the harder hawk, which task 08.3's prompt shows (``0.5 (x + 0.3)``)."""
+
+
+def draw(rng: random.Random) -> dict[str, float]:
+    """A student's harder hawk, small budget and too hawkish hawk.
+
+    The story holds: the harder hawk binds inside the zone and the budget buys off only part of
+    it (the agreement stays above the unitary 0.5, so Δ > 0); the too hawkish one asks more
+    than Borealia's 0.8. Both compute answers differ from the default's.
+    """
+    while True:
+        harder = rng.choice([0.65, 0.7, 0.75])
+        sized = rng.choice([0.02, 0.025, 0.03, 0.035, 0.04])
+        too = rng.choice([0.85, 0.88, 0.9, 0.92, 0.98])
+        edge = harder - 2 * sized
+        if edge < 0.55 or abs(edge - 0.64) < 0.015:
+            continue
+        return {"harder": harder, "sized": sized, "too hawkish": too,
+                "exporters gap": round(harder - 0.4, 2)}  # fmt: skip
+
+
+numbers = vary(
+    "08",
+    DEFAULTS,
+    draw,
+    {
+        "harder": [
+            "hard hawk, $h = <<0.7>>$", "is $[<<0.7>>, 0.8]$", "agreement is $<<0.7>>$ instead",
+            "0.5\\,(<<0.7>> - x)$", "Below $<<0.7>>$ the", "hawk=<<0.7>>, budget",
+            "delta = (<<0.7>> - 2", "max(0.2, <<0.7>> - 2",
+        ],
+        "sized": ["budget of **<<0.03>>**", "[0.0, <<0.03>>]:", "2 * <<0.03>> - 0.2)"],
+        "too hawkish": ["hawkish, $h = <<0.95>>$", "hawk=<<0.95>>, budget"],
+        "exporters gap": ["(x + <<0.3>>)$ (the"],
+    },
+)  # fmt: skip
 
 
 def atlantica(budget: float, hawk: float = BINDING) -> nk.Nation:
@@ -69,12 +111,14 @@ def scenario(
     return nk.Negotiation(atlantica(budget, hawk), borealia(politics), nk.Line())
 
 
-def least_budget(hawk: float = TOO_HAWKISH) -> float:
-    """The least budget with which the zone of agreement opens (the model's threshold).
+def least_budget(hawk: float | None = None) -> float:
+    """The least budget with which the zone of agreement opens (the model's threshold), for
+    the student's too hawkish hawk unless ``hawk`` is given.
 
     >>> round(least_budget(), 4)
     0.075
     """
+    hawk = numbers()["too hawkish"] if hawk is None else hawk
     talks = scenario(math.inf, hawk)
     least = thresholds.least_budget(talks.a, talks.b.win_set(talks.space).intervals)
     assert least is not None
@@ -84,16 +128,17 @@ def least_budget(hawk: float = TOO_HAWKISH) -> float:
 @task("08.1", "A small budget and tied hands")
 def _delta(answer: object) -> str:
     value = number(answer, "Δ for Atlantica")
-    talks = scenario(SIZED, HARDER)
+    n = numbers()
+    talks = scenario(n["sized"], n["harder"])
     if abs(value - talks.outcome().welfare["Atlantica"]) <= 1e-3:
         raise Wrong(
             "that is Atlantica's net welfare; Δ compares it with what a unitary Atlantica "
             "gets against the same Borealia."
         )
-    if abs(value - scenario(0.0, HARDER).desirability("Atlantica")) <= 1e-3:
+    if abs(value - scenario(0.0, n["harder"]).desirability("Atlantica")) <= 1e-3:
         raise Wrong(
             "that is Δ with payments foreclosed; here Atlantica can pay its steelworkers "
-            f"up to {SIZED:g}."
+            f"up to {n['sized']:g}."
         )
     close(value, talks.desirability("Atlantica"), "Δ for Atlantica", decimals=2)
     return "a small budget buys off part of the veto, and part of the tied-hands advantage."
@@ -123,20 +168,33 @@ def _predict(answer: object) -> str:
 
 
 TEST_BUDGETS = (0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.24, 0.26, 0.3, 1.0)
+"""Task 08.3's budgets for the default hawk; :func:`probe_budgets` fits them to the student's."""
+
+
+def probe_budgets() -> list[float]:
+    """Task 08.3's budgets: the student's small budget, 0.01 either side of the budget at
+    which the exporters' gain becomes the limit (``(h - 0.2) / 2``), and :data:`TEST_BUDGETS`
+    without the default's pair beside it."""
+    n = numbers()
+    kink = (n["harder"] - 0.2) / 2
+    near = [n["sized"], round(kink - 0.01, 3), round(kink + 0.01, 3)]
+    rest = [b for b in TEST_BUDGETS if b not in (0.24, 0.26) and abs(b - kink) > 0.005]
+    return sorted({*near, *rest})
 
 
 @task(
     "08.3",
     "The win-set's edge, by hand",
     "build",
-    probes=lambda: [[budget] for budget in TEST_BUDGETS],
+    probes=lambda: [[budget] for budget in probe_budgets()],
 )
 def _edge(answer: object) -> str:
     edge = callable_(answer, "your function lowest_ratified(budget)")
     refuse_kit(answer, ["win_set", "zone", "ratifies"], "the edge of the win-set")
-    for budget in TEST_BUDGETS:
+    harder = numbers()["harder"]
+    for budget in probe_budgets():
         value = number(edge(budget), f"lowest_ratified({budget:g})")
-        expected = atlantica(budget, HARDER).win_set(nk.Line()).intervals[0][0]
+        expected = atlantica(budget, harder).win_set(nk.Line()).intervals[0][0]
         if abs(value - expected) > 1e-6:
             if value < expected:
                 hint = (
