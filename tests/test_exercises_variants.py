@@ -320,6 +320,18 @@ def test_any_id_gives_a_consistent_variant(student: str) -> None:
     assert 0 <= n["a"] < n["alternative"] < n["b"] <= 1
 
 
+@settings(max_examples=8, deadline=None)
+@given(student=st.text(string.ascii_letters + string.digits + " _-.@+", min_size=1, max_size=30))
+def test_any_id_draws_every_number_of_every_lesson(student: str) -> None:
+    if not student.strip():
+        return
+    variant = variant_for(student)
+    for lesson in exercises.varied_lessons():
+        drawn = variant.numbers(lesson)
+        assert set(drawn) == set(_LESSONS[lesson].defaults), lesson
+        assert drawn != _LESSONS[lesson].defaults, lesson
+
+
 def test_check_in_a_rendered_notebook_uses_the_students_numbers() -> None:
     own = answers_01(variant_for("ada"))
     assert exercises.check("01.2", own["01.2"]).passed is False

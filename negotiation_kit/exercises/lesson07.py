@@ -71,7 +71,10 @@ numbers = vary(
         "hawk": [
             "(x - <<0.85>>)", "below $<<0.85>>$,", "reservation=<<0.85>>)", "terms below <<0.85>>",
         ],
-        "borealia": ["up to $<<0.8>>$:", "W_B(x) = <<0.8>> - x", "reservation=<<0.8>>)"],
+        "borealia": [
+            "up to $<<0.8>>$:", "W_B(x) = <<0.8>> - x", "reservation=<<0.8>>)",
+            "compensation(<<0.8>>)", "gains(<<0.8>>)[0]",
+        ],
         "break-even": ["= x - <<0.1>>.$$"],
     },
 )  # fmt: skip
