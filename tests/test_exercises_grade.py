@@ -33,9 +33,11 @@ from negotiation_kit.exercises import (
     plain,
     probe_inputs,
     tasks,
+    variant_for,
 )
 from negotiation_kit.exercises import __main__ as cli
 from negotiation_kit.exercises._collect import file_names, find
+from negotiation_kit.exercises._core import using
 from negotiation_kit.exercises._harvest import check_calls, install_code
 from negotiation_kit.exercises._sandbox import sandbox_problem
 
@@ -405,8 +407,13 @@ def test_a_roster_names_every_student_and_lessons_choose_the_notebooks(
     from negotiation_kit.exercises import _grade
     from negotiation_kit.exercises._runner import Outcome
 
-    # no kernel here: every notebook "answers" 03.1 with the break-even point
-    monkeypatch.setattr(_grade, "run_notebook", lambda job: Outcome(answers={"03.1": 0.22}))
+    # no kernel here: every notebook "answers" 03.1 with Ada's break-even point (her own numbers:
+    # the roster's ids are graded against their variants)
+    with using(variant_for("ada")):
+        talks = lesson03.scenario()
+        ada = talks.a.unitary().win_set(talks.space).intervals[0][0]
+    assert evaluate("03.1", ada).passed is False, "Ada's numbers are not the default ones"
+    monkeypatch.setattr(_grade, "run_notebook", lambda job: Outcome(answers={"03.1": ada}))
     handed_in = ["Ada/hub/exercises/03_tied_hands.ipynb", "Ada/hub/exercises/01_one_issue.ipynb",
                  "Chloé Dupont_03_tied_hands.ipynb", "zed_03_tied_hands.ipynb"]  # fmt: skip
     for relative in handed_in:
