@@ -17,7 +17,7 @@ import pytest
 
 import negotiation_kit as nk
 from negotiation_kit.model.statics import width_sweep
-from negotiation_kit.plotting import new_figure
+from negotiation_kit.plotting import new_figure, relayout
 from negotiation_kit.plotting.uncertainty import (
     chance_words,
     draw_chance,
@@ -218,6 +218,20 @@ def test_revealed_shows_the_certain_bargain_of_the_drawn_value(
     drive(explorer, revealed=False)
     assert explorer.negotiation == explorer.uncertain == talks(nk.Uniform(0.4, 0.8))
     assert chance.before.get_xdata() == [] and "turns out" not in explorer.describe()
+
+
+def test_a_new_layout_leaves_room_for_the_revealed_legend() -> None:
+    """The top panel switches between two legends; laid out again while the second is shown
+    (new labels anywhere in the figure), the panel must still leave room above it."""
+    explorer = UncertaintyExplorer()
+    chance = explorer._views[0]
+    before = chance.ax.get_position().bounds
+    explorer.apply_preset("U1, the truth revealed")
+    relayout(explorer.figure)
+    explorer._renderer.invalidate()
+    explorer._refresh()
+    check(explorer)
+    assert chance.ax.get_position().bounds == pytest.approx(before, abs=1e-3)
 
 
 def test_revealing_at_the_mean_of_u1_gives_e2(explorer: UncertaintyExplorer) -> None:

@@ -236,6 +236,8 @@ class ChanceView(_IssueView):
         ax.legend_ = None  # kept as an artist: one of the two legends is shown
         ax.add_artist(revealed)
         self.legends = [legend_above(ax, [self.curve, patch], labels[:2]), revealed]
+        for legend in self.legends:  # a layout then makes room for whichever is shown
+            legend.set_clip_on(False)  # (matplotlib counts a clipped one only as ax.legend_)
         self.artists += self.legends
         low, high = ax.get_xlim()
         self.notes = [
