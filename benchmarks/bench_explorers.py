@@ -18,8 +18,12 @@ It prints a table and, as its last line, one JSON object with the numbers. Run i
     .venv/bin/python benchmarks/bench_explorers.py --snapshots  # PNGs to look at, no timing
     .venv/bin/python benchmarks/bench_explorers.py --only \
         ScenarioExplorer ScenarioExplorer:scenarios/lesson06_several_issues.toml
+    .venv/bin/python benchmarks/bench_explorers.py --no-naive  # explorers only (ratio n/a)
 
 ``Class:path`` builds an explorer that opens a file (``ScenarioExplorer``) from that path.
+
+``--no-naive`` skips the naive baseline (most of the run's time), for comparing two versions
+of the explorers side by side on a busy machine.
 
 Targets (issue 3): median at most 17 ms per frame for one-issue explorers and 33 ms for
 two-issue ones, and at least 3x faster than the naive baseline.
@@ -114,7 +118,7 @@ def naive_for(explorer: Any) -> Any:
     return naive
 
 
-def kernel_side(names: list[str], steps: int) -> None:
+def kernel_side(names: list[str], steps: int, naive: bool = True) -> None:
     """Run in the kernel: time every explorer and its naive baseline, print JSON."""
     import ipywidgets as widgets
     import matplotlib
@@ -144,7 +148,7 @@ def kernel_side(names: list[str], steps: int) -> None:
         display(baseline)  # type: ignore[no-untyped-call]
         slow: list[float] = []
         slow_cpu: list[float] = []
-        for _key, control in controls.items():
+        for _key, control in controls.items() if naive else ():
             values = sweep(control, steps)
             timed(control, values[:WARMUP])
             slow += timed(control, values, slow_cpu)
@@ -164,7 +168,7 @@ def kernel_side(names: list[str], steps: int) -> None:
 # -- the client ----------------------------------------------------------------------------
 
 
-def run_kernel(names: list[str], steps: int) -> dict[str, Any]:
+def run_kernel(names: list[str], steps: int, naive: bool = True) -> dict[str, Any]:
     """Start a kernel, run ``kernel_side`` in it, return what it printed."""
     from jupyter_client.manager import KernelManager
 
@@ -190,7 +194,7 @@ def run_kernel(names: list[str], steps: int) -> dict[str, Any]:
     code = (
         f"import sys; sys.path.insert(0, {str(HERE)!r})\n"
         "import bench_explorers\n"
-        f"bench_explorers.kernel_side({names!r}, {steps})\n"
+        f"bench_explorers.kernel_side({names!r}, {steps}, {naive})\n"
     )
     try:
         reply = client.execute_interactive(code, output_hook=collect, timeout=3600)
@@ -227,7 +231,7 @@ def snapshots(names: list[str], folder: Path) -> None:
 def percentile(values: list[float], q: float) -> float:
     import numpy as np
 
-    return float(np.percentile(values, q))
+    return float(np.percentile(values, q)) if values else float("nan")
 
 
 def main() -> int:
@@ -235,6 +239,7 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=24, help="values per slider sweep")
     parser.add_argument("--only", nargs="*", help="explorer class names (default: all)")
     parser.add_argument("--snapshots", action="store_true", help="save PNGs to artifacts/")
+    parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
     args = parser.parse_args()
     sys.path.insert(0, str(HERE.parent))
     import negotiation_kit.widgets as nkw
@@ -243,7 +248,7 @@ def main() -> int:
     if args.snapshots:
         snapshots(names, HERE.parent / "artifacts" / "explorers")
         return 0
-    raw = run_kernel(names, args.steps)
+    raw = run_kernel(names, args.steps, naive=not args.no_naive)
     load = os.getloadavg()[0]
     print(f"naive baseline backend: {raw['backend']}; load average (1 min): {load:.2f}")
     print(

@@ -9,7 +9,8 @@ full redraw, errors shown on screen.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -24,7 +25,7 @@ from test_widgets import (
 )
 
 import negotiation_kit as nk
-from negotiation_kit.plotting import draw_issue_line
+from negotiation_kit.plotting import LineView, draw_issue_line
 from negotiation_kit.widgets import Explorer
 from negotiation_kit.widgets._controls import slider
 
@@ -32,8 +33,15 @@ PAGE = Path(__file__).resolve().parent.parent / "docs" / "architecture.md"
 BOREALIA = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, 0.8)),))
 
 
+@dataclass(frozen=True)
+class Views:
+    line: LineView
+
+
 class ZoneExplorer(Explorer):
     """Atlantica's reservation moves; the zone of agreement follows."""
+
+    _views: Views
 
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {"a case worth seeing": {"reservation": 0.6}}
 
@@ -47,12 +55,11 @@ class ZoneExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
-        return [draw_issue_line(figure.add_subplot(), negotiation)]
+    ) -> Views:
+        return Views(line=draw_issue_line(figure.add_subplot(), negotiation))
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        for view in self._views:
-            view.update(negotiation)
+        self._views.line.update(negotiation)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         return f"The zone of agreement is {negotiation.zone().intervals}."
@@ -62,6 +69,19 @@ def test_the_page_shows_the_five_hooks_the_test_uses() -> None:
     page = PAGE.read_text(encoding="utf-8")
     for hook in ("_make_controls", "_scenario", "_draw", "_update", "_describe", "__all__"):
         assert hook in page
+    assert "self._views.line" in page  # views are read by name
+
+
+class Unnamed(ZoneExplorer):
+    """Views returned as a list, read by position: refused with a message saying how."""
+
+    def _draw(self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> Any:
+        return [draw_issue_line(figure.add_subplot(), negotiation)]
+
+
+def test_views_unnamed_are_refused_saying_how_to_name_them() -> None:
+    with pytest.raises(TypeError, match="dataclass instance whose fields are the views"):
+        Unnamed()
 
 
 def test_an_explorer_built_by_the_recipe_keeps_the_contract() -> None:

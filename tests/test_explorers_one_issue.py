@@ -52,7 +52,7 @@ def shown(explorer: Explorer, name: str) -> dict[str, Any]:
         "agreement": None if outcome.agreement is None else round(outcome.agreement, 9),
         "welfare": round(outcome.welfare["Atlantica"], 9),
         "delta": round(talks.desirability("Atlantica"), 9),
-        "line": explorer._views[0].data,
+        "line": explorer._views.line.data,
         "name": name,
     }
 
@@ -109,7 +109,7 @@ def test_win_set_words_follow_the_vetoes_and_the_lean() -> None:
     assert "Only the exporters hold a veto (farmers and steelworkers have no say)" in (
         explorer.describe()
     )
-    notes = explorer._views[2].texts
+    notes = explorer._views.notes.texts
     assert [notes[name].get_text() for name in notes] == ["veto", "no veto", "no veto"]
     drive(explorer, vetoes=3, farmers_lean=-1.0, farmers=0.4)
     text = explorer.describe()
@@ -123,7 +123,7 @@ def test_win_set_names_each_acceptance_set_even_off_the_line() -> None:
     change the words (each faction's set) and the figure (a mark at the line's left end
     with the value), or a student who moves the first slider sees nothing happen."""
     explorer = WinSetExplorer()
-    edges = explorer._views[3]
+    edges = explorer._views.edges
     text = explorer.describe()
     assert text.startswith(
         "The exporters accept terms from -0.15 (every term on the line), the farmers from "
@@ -144,7 +144,7 @@ def test_win_set_names_each_acceptance_set_even_off_the_line() -> None:
         explorer.describe()
     )
     assert edges.texts["farmers"].get_text() == "accepts only terms up to -0.10: none here"
-    assert explorer._views[0].data.a.acceptance[1] == []
+    assert explorer._views.line.data.a.acceptance[1] == []
 
 
 def test_win_set_shrinks_as_vetoes_are_added_and_terms_improve() -> None:
@@ -164,7 +164,7 @@ def test_win_set_shrinks_as_vetoes_are_added_and_terms_improve() -> None:
 
 def test_win_set_curves_follow_the_controls() -> None:
     explorer = WinSetExplorer()
-    statics = explorer._views[1]
+    statics = explorer._views.statics
     assert statics.current_line.get_xdata()[0] == pytest.approx(0.55)
     drive(explorer, steelworkers=0.7)
     assert statics.current_line.get_xdata()[0] == pytest.approx(0.7)
@@ -255,7 +255,7 @@ def test_rules_describe_names_the_process() -> None:
 
 def test_rules_bars_are_the_model_under_every_rule() -> None:
     explorer = RulesExplorer()
-    bars = explorer._views[1]
+    bars = explorer._views.bars
     settings = [{}, {"steelworkers_weight": 1.0}, {"quota_share": 0.3, "solution": "split"}]
     for change in settings:
         drive(explorer, **change)
@@ -284,20 +284,21 @@ def test_rules_bars_draw_rule_bars_data() -> None:
 
 def test_rules_figure_follows_the_controls() -> None:
     explorer = RulesExplorer()
-    bars, weights, rule = explorer._views[1:]
+    views = explorer._views
+    bars, weights, rule = views.bars, views.weights, views.rule
     note = rule.texts["Atlantica's win-set"]
     assert note.get_text() == "accepted by at least 67% of the weight"
     drive(explorer, quota_share=0.68)  # the first slider: its share is written in the figure
     assert note.get_text() == "accepted by at least 68% of the weight"
     drive(explorer, quota_share=0.3)
     assert note.get_text() == "accepted by at least 30% of the weight"
-    assert explorer._views[0].data.a.win_set == [(0.2, 1.0)]  # exporters and farmers suffice
+    assert explorer._views.line.data.a.win_set == [(0.2, 1.0)]  # exporters and farmers suffice
     current = list(RULES.values()).index("quota")
     assert bars.bars[current].get_facecolor() != bars.bars[0].get_facecolor()
     drive(explorer, rule="majority")
     assert bars.bars[1].get_facecolor() != bars.bars[current].get_facecolor()
     drive(explorer, steelworkers_weight=0.8)  # 0.8 of 1.4: the steelworkers outvote the rest
-    assert explorer._views[0].data.a.win_set == [(0.55, 1.0)]
+    assert explorer._views.line.data.a.win_set == [(0.55, 1.0)]
     assert weights.texts["steelworkers"].get_text() == "weight 0.80"
     assert bars.bars[1].get_width() == pytest.approx(0.35)
     benchmark = bars.line.get_xdata()[0]
@@ -409,7 +410,7 @@ def test_configuration_curves_agree_with_the_model() -> None:
 
 def test_configuration_figure_follows_the_controls() -> None:
     explorer = ConfigurationExplorer()
-    line, statics = explorer._views
+    line, statics = explorer._views.line, explorer._views.statics
     assert line.data.a.acceptance[1] == [(0.6, 1.0)]
     drive(explorer, lean="opposed")
     assert line.data.a.acceptance[1] == [(0.0, 0.6)]

@@ -228,7 +228,7 @@ def test_who_pays_says_when_it_changes_nothing(payments: SidePaymentsExplorer, s
 
 def test_curves_along_the_issue_are_the_model(payments: SidePaymentsExplorer) -> None:
     talks = shown(payments, hawk_reservation=0.7, efficiency=0.5, budget=0.3)
-    _, pay, worth, _ = payments._views
+    pay, worth = payments._views.payments, payments._views.welfare
     x, paid = pay.lines[0].get_data()
     a = talks.a
     needed = a.compensation(x)
@@ -263,7 +263,7 @@ def test_welfare_against_the_budget(strategy: StrategyExplorer) -> None:
     assert np.all(np.diff(a) <= 1e-12) and np.all(np.diff(b) >= -1e-12)
     assert (a[0], b[0], a[-1], b[-1]) == pytest.approx((0.4, 0.2, 0.3, 0.3))
     assert unitary == pytest.approx(0.3)
-    line = strategy._views[1].current_line
+    line = strategy._views.statics.current_line
     for capacity, where in (("foreclosed", 0.0), ("sized", 0.03), ("unlimited", 0.4)):
         strategy.set(capacity=capacity)
         assert line.get_xdata()[0] == pytest.approx(where)
@@ -271,7 +271,7 @@ def test_welfare_against_the_budget(strategy: StrategyExplorer) -> None:
 
 
 def test_a_unitary_borealia_greys_out_its_factions(strategy: StrategyExplorer) -> None:
-    line = strategy._views[0]
+    line = strategy._views.line
     rows = {t.label1.get_text(): t.label1 for t in line.ax.yaxis.get_major_ticks()}
     borealia = ("importers (dove)", "miners (hawk)")
     note = line.notes[1]

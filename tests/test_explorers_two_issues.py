@@ -74,7 +74,7 @@ def test_e6_unanimity_is_gridlock(spatial: SpatialRulesExplorer) -> None:
     )
     assert "Atlantica's win-set is empty" in text and "There is no agreement" in text
     assert f"Δ = {delta(spatial):+.2f}" in text and delta(spatial) < 0
-    hull = spatial._views[1].outline
+    hull = spatial._views.hull.outline
     assert hull.get_visible()
     assert hull.get_xy()[:3].tolist() == [[2.0, 0.0], [0.0, 2.0], [-1.0, -1.0]]
 
@@ -95,7 +95,7 @@ def test_the_hull_is_dashed_like_its_legend_for_two_veto_players_too(
 ) -> None:
     # a closed two-corner outline runs there and back: the two passes' dashes fill each
     # other's gaps and the segment looks solid, unlike the legend
-    hull = spatial._views[1].outline
+    hull = spatial._views.hull.outline
     cases = [("two veto players: the lens (E6)", 2), ("gridlock: unanimity (E6)", 3)]
     for preset, corners in cases:
         spatial.apply_preset(preset)
@@ -110,7 +110,7 @@ def name_boxes(spatial: SpatialRulesExplorer) -> dict[str, Any]:
     figure = spatial.figure
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()
-    names = spatial._views[1].names.items()
+    names = spatial._views.hull.names.items()
     return {name: text.get_window_extent(renderer) for name, text in names}
 
 
@@ -129,7 +129,7 @@ def test_faction_names_cover_neither_the_status_quo_nor_the_outcome(
 ) -> None:
     spatial.set(**changes)
     check_no_error(spatial)
-    ax = spatial._views[1].ax
+    ax = spatial._views.hull.ax
     points = [(spatial.controls["quo_x"].value, spatial.controls["quo_y"].value)]
     if (point := spatial.negotiation.outcome().agreement) is not None:
         points.append(tuple(point))
@@ -151,7 +151,7 @@ def test_majority_is_the_union_of_the_pairs_lenses(spatial: SpatialRulesExplorer
     union = np.logical_or.reduce([lens.mask for lens in lenses])
     assert np.array_equal(win_set_a(spatial).mask, union)
     assert all(not lens.is_empty for lens in lenses)  # three pieces, one per pair
-    assert not spatial._views[1].outline.get_visible()  # no veto player, no hull
+    assert not spatial._views.hull.outline.get_visible()  # no veto player, no hull
 
 
 @pytest.mark.parametrize(
@@ -185,7 +185,7 @@ def test_moving_the_farm_lobby_moves_its_disc_and_name(spatial: SpatialRulesExpl
     check_no_error(spatial)
     farm = spatial.negotiation.a.factions[2].gain
     assert farm.ideal == (1.5, -1.0) and farm.radius == pytest.approx(math.hypot(1.5, 1.0))
-    assert spatial._views[1].names["farm lobby"].get_position()[0] == 1.5
+    assert spatial._views.hull.names["farm lobby"].get_position()[0] == 1.5
 
 
 def test_spatial_delta_is_the_models(spatial: SpatialRulesExplorer) -> None:
@@ -299,7 +299,7 @@ def test_two_issue_presets_tell_their_story(
 
 
 def test_the_benchmark_is_drawn_where_the_model_puts_it(two: TwoIssueExplorer) -> None:
-    benchmark = two._views[2]
+    benchmark = two._views.benchmark
     star_plane, star_payoff = benchmark.stars
     assert star_plane.get_xydata()[0] == pytest.approx([1.0, 0.0], abs=0.01)
     assert star_payoff.get_xydata()[0] == pytest.approx([0.5, 0.5], abs=0.005)
@@ -311,7 +311,7 @@ def test_the_benchmark_is_drawn_where_the_model_puts_it(two: TwoIssueExplorer) -
 
 def test_tied_unitary_outcomes_are_said_and_marked_in_one_place(two: TwoIssueExplorer) -> None:
     two.apply_preset("distributive: the veto costs nothing")
-    star = two._views[2].stars[0]
+    star = two._views.benchmark.stars[0]
     seen = set()
     for demand in (0.0, 0.3, 0.45, 0.5, 0.7, 0.9, 1.0):
         two.controls["demand"].value = demand  # as a slider drag does
@@ -343,9 +343,9 @@ def star_clear_of(artist: Any, star: Any, figure: Any, points: float = 8.0) -> b
 
 
 def test_a_star_in_the_corner_leaves_the_tick_labels_readable(two: TwoIssueExplorer) -> None:
-    star = two._views[2].stars[0]
+    star = two._views.benchmark.stars[0]
     assert star.get_xydata()[0] == pytest.approx([1.0, 0.0], abs=0.01)
-    ax = two._views[0].ax
+    ax = two._views.plane.ax
     two.figure.canvas.draw()
     labels = [t for t in ax.get_xticklabels() + ax.get_yticklabels() if t.get_text()]
     assert {"1.0", "0.0"} <= {t.get_text() for t in labels}
@@ -357,7 +357,7 @@ def test_the_no_zone_note_keeps_clear_of_the_unitary_star(two: TwoIssueExplorer)
     two.apply_preset("a demand that kills the deal")
     check_no_error(two)
     assert two.negotiation.zone().is_empty
-    payoff, star = two._views[1], two._views[2].stars[1]
+    payoff, star = two._views.payoff, two._views.benchmark.stars[1]
     note = payoff._empty
     assert note.get_visible() and star.get_visible()
     assert star.get_xydata()[0] == pytest.approx([0.6, 0.6], abs=0.01)
@@ -367,7 +367,7 @@ def test_the_no_zone_note_keeps_clear_of_the_unitary_star(two: TwoIssueExplorer)
 
 
 def test_a_frontier_region_is_veiled_not_hidden(two: TwoIssueExplorer) -> None:
-    plane, veil = two._views[0], two._views[3]
+    plane, veil = two._views.plane, two._views.veil
     assert not veil.image.get_visible()
     two.set(integrative=0.0)  # purely distributive: every deal in the zone is efficient
     assert veil.image.get_visible() and not plane.images[3].get_visible()

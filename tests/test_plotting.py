@@ -454,10 +454,13 @@ def test_views_on_plain_figures_and_savefig() -> None:
 
     plain = Figure(figsize=(6, 3))
     FigureCanvasAgg(plain)
-    nkp.draw_issue_line(plain.add_subplot(), nk.Negotiation(dove_hawk(-0.2, 0.6), B, LINE))
+    talks = nk.Negotiation(dove_hawk(-0.2, 0.6), B, LINE)
+    on_plain = nkp.draw_issue_line(plain.add_subplot(), talks)
     plain.canvas.draw()
     fig = nkp.new_figure(6, 3)
-    nkp.draw_issue_line(fig.add_subplot(), nk.Negotiation(dove_hawk(-0.2, 0.6), B, LINE))
+    view = nkp.draw_issue_line(fig.add_subplot(), talks)
+    assert on_plain.data == view.data
+    assert (pixels(plain)[..., :3] < 128).any()  # something dark (bars, labels) was drawn
     fig.canvas.draw()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png")

@@ -234,44 +234,37 @@ def test_browser_uses_the_menu_and_the_reset_button(explorer: Explorer) -> None:
     assert explorer.values() == start
 
 
-def test_a_callback_error_is_shown_and_the_last_figure_stays(
-    explorer: Explorer, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("error", "explained"),
+    [
+        (RuntimeError("the scenario builder broke"), "the scenario builder broke"),
+        (
+            ValueError("split-the-difference needs the zone to be one interval, got ..."),
+            "Split-the-difference needs the zone of agreement to be one interval",
+        ),
+    ],
+    ids=["a broken callback", "a model error"],
+)
+def test_an_error_is_explained_and_the_last_figure_stays(
+    explorer: Explorer, monkeypatch: pytest.MonkeyPatch, error: Exception, explained: str
 ) -> None:
     before = (explorer.negotiation, explorer.describe(), explorer._image.value)
 
     def broken(values: Mapping[str, Any]) -> nk.Negotiation:
-        raise RuntimeError("the scenario builder broke")
+        raise error
 
     monkeypatch.setattr(explorer, "_scenario", broken)
     name, control = next(iter(explorer.controls.items()))
     start = control.value
     explorer.controls[name].value = other(control)
-    assert isinstance(explorer.last_error, RuntimeError)
+    assert explorer.last_error is error
     shown = explorer._error.value
-    assert "the scenario builder broke" in shown and "Traceback" not in shown
+    assert explained in shown and "Traceback" not in shown
     assert "last settings that worked" in shown
     assert (explorer.negotiation, explorer.describe(), explorer._image.value) == before
     monkeypatch.undo()
     drive(explorer, name, start)
     assert explorer._error.value == "" and explorer.last_error is None
-
-
-def test_a_model_error_reads_as_an_explanation(
-    explorer: Explorer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def split_fails(values: Mapping[str, Any]) -> nk.Negotiation:
-        raise ValueError("split-the-difference needs the zone to be one interval, got ...")
-
-    monkeypatch.setattr(explorer, "_scenario", split_fails)
-    name, control = next(iter(explorer.controls.items()))
-    start = control.value
-    explorer.controls[name].value = other(control)
-    assert isinstance(explorer.last_error, ValueError)
-    assert "Split-the-difference needs the zone of agreement to be one interval" in (
-        explorer._error.value
-    )
-    monkeypatch.undo()
-    drive(explorer, name, start)
 
 
 def test_set_refuses_bad_names_and_values(explorer: Explorer) -> None:
@@ -650,3 +643,40 @@ def test_a_static_artist_restyled_or_shown_is_drawn() -> None:
     assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
     ax.xaxis.get_major_ticks()[1].label1.set_fontsize(30)
     assert_same_picture(renderer.render(), FrameRenderer(figure, list).render_full())
+
+
+@pytest.mark.parametrize("relabel", ["ylabel", "legend", "ticks"])
+def test_new_words_in_the_margin_lay_the_figure_out_again(relabel: str) -> None:
+    """A frame keeps the figure's layout until the words that set its margins change; then
+    the Axes move where matplotlib's own constrained layout puts them."""
+    from negotiation_kit.plotting import new_figure
+
+    def labelled(figure: Figure) -> Any:
+        ax = figure.add_subplot()
+        (line,) = ax.plot([0, 1], [0, 1], label="short")
+        ax.set_ylabel("y")
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        ax.set_yticks([0, 1], labels=["0", "1"])
+        return ax, line
+
+    def relabelled(ax: Any) -> None:
+        if relabel == "ylabel":
+            ax.set_ylabel("a much longer label\non two lines")
+        elif relabel == "legend":
+            ax.get_legend().get_texts()[0].set_text("a legend entry much longer than before")
+        else:
+            ax.set_yticks([0, 1], labels=["nothing at all", "everything"])
+
+    shown = new_figure(5, 3)
+    ax, line = labelled(shown)
+    renderer = FrameRenderer(shown, lambda: [line])
+    renderer.render()
+    before = ax.get_position().bounds
+    relabelled(ax)
+    renderer.render()
+    plain = new_figure(5, 3)
+    plain_ax, _ = labelled(plain)
+    relabelled(plain_ax)
+    plain.canvas.draw()
+    assert ax.get_position().bounds != before
+    assert np.allclose(ax.get_position().bounds, plain_ax.get_position().bounds)

@@ -8,14 +8,14 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 - ``draw_issue_line``, ``draw_issue_plane``, ``draw_payoff_plane``, ``draw_statics``: the views;
 - ``line_data``, ``plane_data``, ``payoff_data``, ``statics_data``: what they draw;
 - ``draw_rule_bars`` and ``rule_bars_data``: a nation's welfare under several rules;
-- ``palette``: the kit's colours (Okabe-Ito), ``STYLE`` and ``new_figure``, a Figure built
-  without pyplot whose layout is computed once (``relayout`` asks for it again).
-- modules the explorers draw with beyond these: ``overlays`` (a hull of ideal points, a
-  unitary benchmark, a veil over a frontier region), ``names`` (labels placed clear of
-  markers), ``statics.Band`` (shaded stretches of an issue), ``labels`` (numbers written
-  as the figures and the explorers' sentences write them), ``sentence`` (a line of words
-  whose numbers change, drawn in pieces so only the numbers are drawn anew) and ``figure``
-  (layouts).
+- ``new_figure``: a Figure built without pyplot, in the kit's style;
+- ``palette``: the kit's colours (Okabe-Ito) and ``STYLE``.
+- what explorers draw beyond these: ``HullView`` (the hull of veto players' ideal points),
+  ``BenchmarkView`` (a unitary benchmark), ``FrontierVeil`` (a veil over a frontier
+  region), ``ShadedIntervals`` (shaded stretches of an issue), ``RuleBarsData``;
+- helpers: ``number``, ``signed`` and ``CLOSE`` (numbers written as the figures write
+  them, ``numbers``), ``stable_limits``, ``half_plane``, ``place_names`` (labels placed
+  clear of markers, ``placement``).
 
 Examples
 --------
@@ -30,11 +30,14 @@ Examples
 """
 
 from . import palette
+from ._base import stable_limits
 from .data import line_data, payoff_data, plane_data, statics_data
-from .figure import relayout
-from .geometry import pareto_mask
+from .figure import new_figure
+from .geometry import half_plane, pareto_mask
 from .issue_line import LineView, draw_issue_line
 from .issue_plane import PlaneView, draw_issue_plane
+from .numbers import CLOSE, number, signed
+from .overlays import BenchmarkView, FrontierVeil, HullView
 from .palette import (
     NASH_COLOR,
     NATION_COLORS,
@@ -43,24 +46,30 @@ from .palette import (
     STYLE,
     ZONE_COLOR,
     faction_colors,
-    new_figure,
     style,
 )
 from .payoff_plane import PayoffView, draw_payoff_plane
-from .rule_bars import RuleBarsView, draw_rule_bars, rule_bars_data
-from .statics import StaticsView, draw_statics
+from .placement import place_names
+from .rule_bars import RuleBarsData, RuleBarsView, draw_rule_bars, rule_bars_data
+from .statics import ShadedIntervals, StaticsView, draw_statics
 
 __all__ = [
+    "CLOSE",
     "NASH_COLOR",
     "NATION_COLORS",
     "SPLIT_COLOR",
     "STATUS_QUO_COLOR",
     "STYLE",
     "ZONE_COLOR",
+    "BenchmarkView",
+    "FrontierVeil",
+    "HullView",
     "LineView",
     "PayoffView",
     "PlaneView",
+    "RuleBarsData",
     "RuleBarsView",
+    "ShadedIntervals",
     "StaticsView",
     "draw_issue_line",
     "draw_issue_plane",
@@ -68,14 +77,18 @@ __all__ = [
     "draw_rule_bars",
     "draw_statics",
     "faction_colors",
+    "half_plane",
     "line_data",
     "new_figure",
+    "number",
     "palette",
     "pareto_mask",
     "payoff_data",
+    "place_names",
     "plane_data",
-    "relayout",
     "rule_bars_data",
+    "signed",
+    "stable_limits",
     "statics_data",
     "style",
 ]

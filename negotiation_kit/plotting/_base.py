@@ -14,7 +14,6 @@ from matplotlib.legend import Legend
 from matplotlib.text import Annotation
 
 from . import palette
-from .figure import relayout
 
 
 class View:
@@ -32,10 +31,6 @@ class View:
         """Remember an artist the view drew."""
         self.artists.append(artist)
         return artist
-
-    def _relayout(self) -> None:
-        """Lay the figure out again at its next draw (the view drew new labels)."""
-        relayout(self.ax.get_figure(root=True))
 
     def remove(self) -> None:
         """Take the view's artists off the Axes (the Axes and other artists stay)."""

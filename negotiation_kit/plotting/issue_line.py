@@ -172,7 +172,6 @@ class LineView(NegotiationView):
                 labels.append("ratified only with side-payments")
             self._legend = keep(legend_above(ax, handles, labels))
         self._draw_data(data)
-        self._relayout()
 
     @staticmethod
     def _end_words(data: LineData) -> tuple[str, str]:
@@ -262,7 +261,6 @@ class LineView(NegotiationView):
         if labels != self._labels(self.data):
             self.ax.set_yticks(np.arange(len(labels)), labels=labels[::-1])
             self._label_ticks()
-            self._relayout()
 
 
 def _light(colour: str) -> tuple[float, float, float]:

@@ -128,7 +128,6 @@ class PlaneView(NegotiationView):
             self._legend = keep(legend_right(ax, handles, self._labels(data, discs)))
         self._discs = discs
         self._draw_data(data)
-        self._relayout()
 
     def _axes_from(self, data: PlaneData) -> None:
         ax, share = self.ax, self.margin
@@ -198,8 +197,7 @@ class PlaneView(NegotiationView):
         self._outcome.set_data([] if point is None else [point[0]],
                                [] if point is None else [point[1]])  # fmt: skip
         self._empty.set_visible(not data.zone.any())
-        if set_legend_texts(self._legend, self._labels(data, self._discs)):
-            self._relayout()
+        set_legend_texts(self._legend, self._labels(data, self._discs))
 
     def _draw_frontier(self, data: PlaneData) -> None:
         """A line through the frontier cells, or the cells themselves when the frontier is

@@ -26,8 +26,8 @@ from matplotlib.transforms import offset_copy
 from . import palette
 from .images import GridImage
 from .issue_plane import PlaneView
-from .labels import CLOSE, signed
-from .names import place_names
+from .numbers import CLOSE, signed
+from .placement import place_names
 
 HOLLOW: dict[str, Any] = {"marker": "*", "ms": 20, "mfc": "white", "mec": "black", "mew": 1.6}
 LABEL_BOX: dict[str, Any] = {"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 1}

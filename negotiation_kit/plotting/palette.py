@@ -6,8 +6,8 @@ orange/vermillion family, and each nation's factions are shades of its hue. The 
 agreement is bluish green; outcomes are black (nash) and reddish purple (split); the status
 quo (no agreement) is a yellow square with a black edge.
 
-Figures are built without pyplot (``new_figure``), so explorers never touch pyplot's global
-state; their layout is computed once (see ``figure``).
+``style()`` applies the kit's ``STYLE`` to what is drawn inside it (``figure.new_figure``
+builds figures with it).
 
 Examples
 --------
@@ -16,10 +16,8 @@ Examples
 ('#0072B2', '#D55E00')
 >>> palette.faction_colors(0, 3)
 ['#0072B2', '#2B93CE', '#56B4E9']
->>> fig = palette.new_figure(6, 3)
->>> ax = fig.add_subplot()
->>> type(fig.canvas).__name__
-'FigureCanvasAgg'
+>>> palette.dark(1)
+'#7A3500'
 """
 
 from __future__ import annotations
@@ -30,11 +28,7 @@ from typing import Any, cast
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgba
-from matplotlib.figure import Figure
-
-from .figure import FrozenLayout
 
 Color = str | tuple[float, float, float, float]
 
@@ -123,28 +117,6 @@ def style() -> Iterator[None]:
     """Apply ``STYLE`` to artists created inside the ``with`` block."""
     with mpl.rc_context(cast(Any, STYLE)):
         yield
-
-
-def new_figure(width: float, height: float) -> Figure:
-    """A Figure of ``width`` x ``height`` inches with the kit's style, built without pyplot.
-
-    The figure has an Agg canvas (``fig.canvas.draw()``, ``fig.canvas.print_png(buffer)``),
-    and a layout computed once at its first draw (``FrozenLayout``).
-
-    Examples
-    --------
-    >>> import io
-    >>> fig = new_figure(4, 3)
-    >>> ax = fig.add_subplot()
-    >>> buffer = io.BytesIO()
-    >>> fig.canvas.print_png(buffer)
-    >>> buffer.getvalue()[:4]
-    b'\\x89PNG'
-    """
-    with style():
-        fig = Figure(figsize=(width, height), layout=FrozenLayout(compress=True))
-        FigureCanvasAgg(fig)
-    return fig
 
 
 def style_axes(ax: Axes) -> None:

@@ -157,7 +157,6 @@ class PayoffView(NegotiationView):
             self._set_labels(data)
         self._limits: tuple[Limits, Limits] | None = None
         self._draw_data(data)
-        self._relayout()
 
     def _set_labels(self, data: PayoffData) -> None:
         self.ax.set_xlabel(f"net welfare of {data.names[0]}")
@@ -210,7 +209,6 @@ class PayoffView(NegotiationView):
     def _restyle(self, data: PayoffData, negotiation: Negotiation) -> None:
         if data.names != self.data.names:
             self._set_labels(data)
-            self._relayout()
         if negotiation.solution != self._solution:  # the marker and its legend entry
             self._solution = negotiation.solution
             style = OUTCOME_STYLE[self._solution]

@@ -40,7 +40,7 @@ from matplotlib.patches import Patch
 from ..model import Negotiation
 from . import palette
 from ._base import View, legend_above
-from .labels import number
+from .numbers import number
 
 CURRENT = palette.NATION_COLORS[0]
 OTHERS = "#A6CEE4"

@@ -89,7 +89,6 @@ class StaticsView(View):
             ax.set_ylabel(ylabel)
             self._legend = keep(legend_above(ax, self.lines, list(curves)))
         self._draw_data(values, curves, current)
-        self._relayout()
 
     def _draw_data(
         self, values: Sequence[float] | FloatArray, curves: Curves, current: float
@@ -128,16 +127,13 @@ class StaticsView(View):
             self._limits = None
             self._build(values, curves, current, xlabel, ylabel)
             return
-        relabel = set_legend_texts(self._legend, list(curves))
+        set_legend_texts(self._legend, list(curves))
         for label, setter, getter in (
             (xlabel, self.ax.set_xlabel, self.ax.get_xlabel),
             (ylabel, self.ax.set_ylabel, self.ax.get_ylabel),
         ):
             if label is not None and label != getter():
                 setter(label)
-                relabel = True
-        if relabel:
-            self._relayout()
         self._draw_data(values, curves, current)
 
 
@@ -183,12 +179,12 @@ def draw_statics(
     return StaticsView(ax, values, curves, current, xlabel, ylabel, colors, limits)
 
 
-class Band:
+class ShadedIntervals:
     """Vertical bands over an Axes' x intervals, pale blue like the agreements the issue line
     shows as "ratified only with side-payments"; ``update(intervals)`` moves them.
 
     >>> from negotiation_kit.plotting import new_figure
-    >>> band = Band(new_figure(4, 3).add_subplot())
+    >>> band = ShadedIntervals(new_figure(4, 3).add_subplot())
     >>> band.update([(0.43, 0.9)])
     >>> len(band.artists[0].get_paths())
     1

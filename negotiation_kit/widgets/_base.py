@@ -26,9 +26,10 @@ and from then on ``tests/test_widgets.py`` and ``benchmarks/bench_explorers.py``
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, ParamSpec, TypeVar
 
@@ -37,10 +38,9 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from ..model import Negotiation
-from ..plotting.palette import new_figure
+from ..plotting import new_figure
 from . import _controls, _layout, _words
-from ._layers import flatten
-from ._render import FrameRenderer
+from ._render import FrameRenderer, flatten
 
 PAUSE = 0.12
 """Seconds the controls must rest before deferred work (``_later``) runs.
@@ -48,13 +48,11 @@ PAUSE = 0.12
 Each control change cancels the pending work and starts the wait again, so the exact
 redraw runs only once no update has arrived for ``PAUSE``. While a slider is dragged
 (``continuous_update``), ipywidgets sends the next value as soon as the kernel has answered
-the last one (it keeps one message in flight): every 50-100 ms, a preview frame (at most
-33 ms on two issues) plus the round trip. 0.12 s is longer than that gap, so a steady drag
-sends previews only and no exact redraw queues up behind it (only a drag that stops on one
-value for 0.12 s gets that value's exact frame, 25-40 ms of work on the full grid). It is
-0.08 s shorter than the 0.2 s before, which made a held key settle in 272-340 ms in the
-browser benchmark against a 300 ms target: settling is this pause plus one exact frame
-plus its trip to the browser.
+the last one (it keeps one message in flight): the gap is a preview frame plus the round
+trip. ``PAUSE`` is longer than that gap, so a steady drag sends previews only and no exact
+redraw queues up behind it; and short enough that a held key settles (this pause, one exact
+frame and its trip to the browser) within the target of ``benchmarks/bench_browser.py``,
+which measures both.
 """
 
 TURN = threading.RLock()
@@ -97,10 +95,12 @@ class Explorer:
 
     A subclass defines ``_make_controls`` (name -> control, at its starting value),
     ``_scenario`` (control values -> ``nk.Negotiation``), ``_draw`` (make the Axes and the
-    plotting views once and return the views, without storing anything), ``_update``
-    (update ``self._views`` for a new negotiation) and ``_describe`` (the negotiation in a
-    sentence or two), plus the class attributes ``PRESETS``, ``FIGURE_SIZE`` and ``ISSUES``.
-    The last three receive the control values the negotiation was built from.
+    plotting views once and return them as a dataclass whose fields name them, without
+    storing anything), ``_update`` (update ``self._views`` for a new negotiation) and
+    ``_describe`` (the negotiation in a sentence or two), plus the class attributes
+    ``PRESETS``, ``FIGURE_SIZE`` and ``ISSUES``. The last three receive the control values
+    the negotiation was built from. Every field of the views is a plotting view (it has
+    ``artists``, the artists that change between frames) or None.
 
     Attributes
     ----------
@@ -118,10 +118,16 @@ class Explorer:
         The box a notebook displays.
     """
 
+    _views: Any
+    """What ``_draw`` returned: a dataclass of the views, read by name (``self._views.line``)."""
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {}
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 3.2)
     ISSUES: ClassVar[int] = 1
     """How many issues it shows: the frame budget is 17 ms on one issue, 33 ms on two."""
+    RELAYOUT: ClassVar[bool] = True
+    """Whether new words in the margins (axis labels, tick labels, legends) lay the figure
+    out again; False when the first layout serves every state (its widest labels are there
+    from the start) and a new layout would move the Axes under a student's eyes."""
 
     def __init__(self) -> None:
         self._pending: _Pending | None = None
@@ -132,10 +138,11 @@ class Explorer:
         }
         self.last_error: Exception | None = None
         self.negotiation: Negotiation = self._scenario(self._start)
-        self._description = self._describe(self.negotiation, self._start)
         self.figure: Figure = new_figure(*self.FIGURE_SIZE)
-        self._views: Sequence[Any] = self._draw(self.figure, self.negotiation, self._start)
-        self._renderer = FrameRenderer(self.figure, self._changing_artists)
+        # before _draw: a layout that _draw computes (to place a label in pixels) is kept
+        self._renderer = FrameRenderer(self.figure, self._changing_artists, self.RELAYOUT)
+        self._views = _named(self._draw(self.figure, self.negotiation, self._start))
+        self._description = self._describe(self.negotiation, self._start)
         self._quiet = False
         self.widget = self._layout(self._renderer.render())
         for control in self.controls.values():
@@ -150,9 +157,7 @@ class Explorer:
     def _scenario(self, values: Mapping[str, Any]) -> Negotiation:
         raise NotImplementedError
 
-    def _draw(
-        self, figure: Figure, negotiation: Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    def _draw(self, figure: Figure, negotiation: Negotiation, values: Mapping[str, Any]) -> Any:
         raise NotImplementedError
 
     def _update(self, negotiation: Negotiation, values: Mapping[str, Any]) -> None:
@@ -228,8 +233,8 @@ class Explorer:
         try:
             values = self.values()
             negotiation = self._scenario(values)
-            description = self._describe(negotiation, values)
             self._update(negotiation, values)
+            description = self._describe(negotiation, values)  # may read what the views hold
             png = self._renderer.render()
         except Exception as error:  # shown in the explorer, kept for tests
             self._show_error(error)
@@ -292,7 +297,8 @@ class Explorer:
         return _words.explain(error)
 
     def _changing_artists(self) -> list[Artist]:
-        return flatten([view.artists for view in self._views])
+        views = [getattr(self._views, field.name) for field in dataclasses.fields(self._views)]
+        return flatten([view.artists for view in views if view is not None])
 
     def _layout(self, png: bytes) -> Any:
         self._width = int(self.figure.bbox.width)
@@ -324,3 +330,13 @@ class Explorer:
                 self._menu.value = shown
             finally:
                 self._quiet = False
+
+
+def _named(views: Any) -> Any:
+    """``views`` if it is a dataclass instance whose fields name the views, else a TypeError."""
+    if not dataclasses.is_dataclass(views) or isinstance(views, type):
+        raise TypeError(
+            "_draw must return a dataclass instance whose fields are the views by name "
+            f"(e.g. Views(line=..., statics=...)), got {type(views).__name__}"
+        )
+    return views

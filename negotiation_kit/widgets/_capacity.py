@@ -9,7 +9,6 @@ budget, and ``verdict`` says in words who gains from the capacity to pay.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping
 from typing import Any
@@ -19,6 +18,7 @@ import numpy as np
 from .. import model as nk
 from ..model import thresholds
 from . import _words
+from ._memo import Memo
 
 MOST = 0.4
 """The budget axis ends here: more than any deal in these scenarios needs, so as unlimited."""
@@ -37,7 +37,7 @@ def talks(values: Mapping[str, Any], budget: float | None = None) -> nk.Negotiat
     >>> outcome.agreement, outcome.welfare  # docs/model.md E2
     (0.6, {'Atlantica': 0.4, 'Borealia': 0.2})
     """
-    hawk, budget = values["hawk"], where(values) if budget is None else budget
+    hawk, budget = values["hawk"], budget_of(values) if budget is None else budget
     dove = nk.Faction("exporters (dove)", nk.Linear(0.5, 0.4 - hawk))
     payments = nk.SidePayments(1.0, budget)
     a = nk.Nation(
@@ -54,24 +54,31 @@ def talks(values: Mapping[str, Any], budget: float | None = None) -> nk.Negotiat
     return nk.Negotiation(a, b, nk.Line(), solution=values["solution"])
 
 
-def where(values: Mapping[str, Any], most: float = math.inf) -> float:
+def budget_of(values: Mapping[str, Any], most: float = math.inf) -> float:
     """Atlantica's budget for side-payments: 0 when foreclosed, ``most`` when unlimited."""
     return {"foreclosed": 0.0, "unlimited": most}.get(values["capacity"], values["budget"])
 
 
-@functools.lru_cache(maxsize=16)
+_CURVES: Memo[Curves] = Memo(size=16)
+"""The curves of the last few settings (shared by every explorer: the arrays are read-only)."""
+
+
 def welfare_by_budget(hawk: float, borealia: str, solution: str) -> Curves:
     """Both nations' net welfare over Atlantica's budget, and a unitary Atlantica's.
 
     Foreclosed (E2) at the left end, as unlimited (E5) at the right, and a unitary
     Atlantica (E1). Computed at ``BUDGETS`` and where the curves bend: the least budget
     that opens the zone (welfare jumps there) and the payment the unlimited deal needs
-    (beyond it the budget no longer binds). A few dozen outcomes, so cached.
+    (beyond it the budget no longer binds). A few dozen outcomes, so kept in ``_CURVES``.
 
     >>> budgets, a, b, unitary = welfare_by_budget(0.6, "unitary", "nash")
     >>> [round(float(v), 9) for v in (a[0], b[0], a[-1], b[-1], unitary)]
     [0.4, 0.2, 0.3, 0.3, 0.3]
     """
+    return _CURVES.get((hawk, borealia, solution), lambda: _curves(hawk, borealia, solution))
+
+
+def _curves(hawk: float, borealia: str, solution: str) -> Curves:
     values = {"hawk": hawk, "borealia": borealia, "solution": solution}
     start = talks(values, 0.0)
     least = thresholds.least_budget(start.a, start.b.win_set(start.space).intervals, 1.0)

@@ -1,9 +1,10 @@
-"""A small least-recently-used memo for explorers whose frames cost a model solve.
+"""The widgets' one cache: the values made for the last few keys (least recently used go).
 
-Students drag a slider back and forth over the same few values; on two issues each new
-scenario costs milliseconds of grid work (win-sets, the Nash point, a unitary benchmark).
-Scenario objects are immutable and cache their own results, so keeping the last few by the
-control values they came from makes a return to a value nearly free.
+Students drag a slider back and forth over the same few values, and each new scenario costs
+model work (win-sets, the Nash point, curves over a sweep, a frame's layers). Results are
+immutable, so keeping the last few by what they were made from (control values, a layer's
+look) makes a return to a value nearly free. Explorers and the renderer use ``Memo`` and
+no other cache, so every cache is bounded and behaves alike.
 """
 
 from __future__ import annotations

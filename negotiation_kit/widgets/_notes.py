@@ -14,14 +14,12 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 
 from ..plotting import palette
-from ..plotting.sentence import Sentence
 
 
 class RowNotes:
     """A note at the right end of each named row, ``lift`` above its centre (faction bars
-    are 0.3 rows high, win-sets 0.48); ``texts`` are the notes (``plotting.sentence``
-    sentences, so a changing number is all that is drawn anew), ``artists`` their pieces
-    and ``update(notes)`` rewrites them (row name -> text).
+    are 0.3 rows high, win-sets 0.48); ``texts`` are the notes (row name -> Text), also
+    its ``artists``, and ``update(notes)`` rewrites them (row name -> words).
 
     Examples
     --------
@@ -43,15 +41,15 @@ class RowNotes:
         right = ax.get_xlim()[1] - 0.01 * float(np.diff(ax.get_xlim())[0])
         with palette.style():
             self.texts = {
-                name: Sentence(ax, right, float(rows[name]) + lift, ha="right", va="bottom",
-                               fontsize=11, color=palette.dark(0), zorder=5)
+                name: ax.text(right, float(rows[name]) + lift, "", ha="right", va="bottom",
+                              fontsize=11, color=palette.dark(0), zorder=5)
                 for name in notes
             }  # fmt: skip
-        self.artists: list[Artist] = [a for text in self.texts.values() for a in text.artists]
+        self.artists: list[Artist] = list(self.texts.values())
         self.update(notes)
 
     def update(self, notes: Mapping[str, str]) -> None:
-        """Rewrite the notes (only those whose words changed are drawn anew)."""
+        """Rewrite the notes."""
         for name, note in notes.items():
             if self.texts[name].get_text() != note:
                 self.texts[name].set_text(note)

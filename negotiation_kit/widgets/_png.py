@@ -1,10 +1,11 @@
-"""A lean PNG writer for explorer frames: no row filters, fast deflate.
+"""A lean PNG writer for explorer frames: no row filters, the lightest deflate.
 
-A figure frame is flat colour with antialiased edges; deflate at level 1 on unfiltered rows
-compresses it to tens of kilobytes several times faster than the usual encoders (which try
-five row filters per row at a higher level). With the optional ``isal`` package (Intel's
-ISA-L) deflate is about eight times faster again; without it the standard ``zlib`` is used
-and the bytes are just as valid. PNG layout: Boutell et al., RFC 2083.
+A figure frame is flat colour with antialiased edges, so deflate at level 1 on unfiltered
+rows already compresses it to tens of kilobytes, without the work of the usual encoders
+(which try five row filters per row at a higher level). The optional ``isal`` package
+(Intel's ISA-L) deflates with less work again; without it the standard ``zlib`` is used and
+the bytes are just as valid. PNG layout: Boutell et al., RFC 2083. What each choice saves
+is measured by ``benchmarks/bench_explorers.py``.
 """
 
 from __future__ import annotations
@@ -23,13 +24,13 @@ except ImportError:  # pragma: no cover - depends on what is installed
 
 UInt8Array = NDArray[np.uint8]
 COMPRESS_LEVEL = 1
-"""Deflate level of the frames: fast, and flat-coloured figures still compress well."""
+"""Deflate level of the frames: the least work, and flat-coloured figures still compress well."""
 
 
 def png(pixels: UInt8Array) -> bytes:
     """RGBA ``pixels`` of shape (height, width, 4), top row first, as PNG bytes.
 
-    Rows are copied whole (RGBA, as Agg stores them), which is faster than dropping alpha.
+    Rows are copied whole (RGBA, as Agg stores them): dropping alpha would mean a copy.
 
     >>> import io, PIL.Image
     >>> pixels = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)

@@ -1,9 +1,14 @@
-"""Turn a figure whose few artists change into PNG frames fast enough for a slider.
+"""Turn a figure whose few artists change into PNG frames as a slider moves: the one module
+that owns the explorers' speed tricks (plotting draws with plain matplotlib).
 
-A full Agg redraw of a lesson figure costs tens of milliseconds, most of it rasterising text
-that does not change (tick labels, axis labels, legends). The renderer therefore composes
-each frame from layers, the way matplotlib's blitting examples do:
+Most of a full Agg redraw of a lesson figure goes to laying it out and rasterising text that
+does not change (tick labels, axis labels, legends). The renderer therefore composes each
+frame from layers, the way matplotlib's blitting examples do:
 
+0. **layout**: the figure's constrained layout is computed when a frame is planned (at
+   the first frame, and again when the figure's size, its artists or the words that set
+   its margins change: axis labels, titles, fixed tick labels, legend texts), not at
+   every draw (``FrozenLayout``);
 1. **under**: the backgrounds and whatever each Axes draws before its first dynamic
    artist, saved once and restored at every frame;
 2. **dynamic**: the artists that ``dynamic`` names (the plotting views' ``.artists``),
@@ -17,15 +22,17 @@ Naming an artist dynamic is a speed hint, never a condition of a right frame: ev
 artist is watched through matplotlib's own ``stale`` flag (set by every setter), so a
 static artist that changed invalidates the layer it sits in, and an artist added to or
 removed from the figure makes the renderer plan its layers again. An Axes' layers are also
-rendered again when its limits or place change. The figure itself is never modified
-(``figure.savefig`` draws everything), and ``render_full`` gives the reference frame that
-tests compare against.
+rendered again when its limits or place change. The figure is not modified beyond its
+layout engine (``figure.savefig`` draws everything, in the layout the frames show), and
+``render_full`` gives the reference frame that tests compare against.
+
+``benchmarks/bench_render_tricks.py`` measures what each of these saves.
 """
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
@@ -35,17 +42,18 @@ from matplotlib.axes import Axes
 from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.text import Text
 
-from ._layers import Plan, axes_key, split
+from ._memo import Memo
 from ._png import UInt8Array, png
 
 CACHE = 8
 """Layers kept per label and per Axes (about 1 MB each at most): enough for dragging a
 slider back and forth to reuse them."""
 LABELS = (Legend, Text)
-"""Changing artists drawn as cached layers: text costs a millisecond a line to rasterise."""
+"""Changing artists drawn as cached layers: rasterising text is most of a frame's work."""
 MARGIN = 4
 """Pixels searched beyond a label's extent for what it drew (antialiasing, a box's edge)."""
 Layer = tuple[UInt8Array, int, int]
@@ -63,6 +71,9 @@ class FrameRenderer:
         Returns the artists that change between most frames (the views' ``.artists``): a
         hint that spares re-rendering the layers around them. Any other artist that
         changes is drawn too, at the cost of rendering its layer again.
+    relayout
+        Whether new margin words lay the figure out again (False: the first layout serves
+        every frame, for figures whose widest labels are there from the start).
 
     Examples
     --------
@@ -76,10 +87,16 @@ class FrameRenderer:
     True
     """
 
-    def __init__(self, figure: Figure, dynamic: Callable[[], Sequence[Artist]]) -> None:
+    def __init__(
+        self, figure: Figure, dynamic: Callable[[], Sequence[Artist]], relayout: bool = True
+    ) -> None:
         if not isinstance(figure.canvas, FigureCanvasAgg):
             raise TypeError(f"figure must have an Agg canvas, got {type(figure.canvas).__name__}")
+        engine = figure.get_layout_engine()
+        if isinstance(engine, ConstrainedLayoutEngine) and not isinstance(engine, FrozenLayout):
+            figure.set_layout_engine(FrozenLayout(engine))
         self.figure = figure
+        self._relayout = relayout
         self.canvas: Any = figure.canvas  # FigureCanvasAgg (its methods are untyped)
         self._dynamic = dynamic
         self._layout: Hashable = None
@@ -88,8 +105,9 @@ class FrameRenderer:
         self._keys: dict[int, Hashable] = {}
         self._overs: dict[int, Layer | None] = {}
         self._watched: dict[int, list[Artist]] = {}
-        self._cache: dict[tuple[str, int], OrderedDict[Hashable, Layer | None]] = {}
+        self._cache: dict[tuple[str, int], Memo[Layer | None]] = {}
         self._under: Any = None
+        self._laid_out_for: Hashable = None
         self.captures = 0
         """How many times saved layers were rendered (for tests and benchmarks)."""
 
@@ -156,8 +174,9 @@ class FrameRenderer:
         return np.asarray(self.canvas.buffer_rgba())
 
     def _layout_key(self, artists: Sequence[Artist]) -> Hashable:
-        """What the plan depends on: size, layout, which artists are dynamic, and which
-        artists the figure and its Axes hold (one added from a notebook cell is drawn)."""
+        """What the plan depends on: size, which artists are dynamic, which artists the
+        figure and its Axes hold (one added from a notebook cell is drawn), and the words
+        that set the margins."""
         figure = self.figure
         return (
             tuple(figure.get_size_inches()),
@@ -167,7 +186,7 @@ class FrameRenderer:
             tuple(id(a) for a in figure.get_children()),
             tuple((id(a), a.get_animated()) for ax in figure.axes for a in ax.get_children()),
             tuple((ax.get_visible(), ax.axison, ax.get_frame_on()) for ax in figure.axes),
-            getattr(figure.get_layout_engine(), "_done_for", None),
+            _margin_words(figure) if self._relayout else None,
         )
 
     def _lay_out(self) -> None:
@@ -176,10 +195,14 @@ class FrameRenderer:
         Titles are placed by ``Axes.draw`` itself, so a figure with titles is drawn once.
         """
         figure, renderer = self.figure, self.canvas.get_renderer()
+        engine, words = figure.get_layout_engine(), _margin_words(figure)
+        before, self._laid_out_for = self._laid_out_for, words
+        if isinstance(engine, FrozenLayout) and self._relayout and before not in (None, words):
+            engine.reset()  # otherwise the layout computed before (by hand, or for the last
+            # plan) is kept: constrained layout run again on laid-out Axes may move them
         if any(ax.get_title(where) for ax in figure.axes for where in ("left", "center", "right")):
             self.canvas.draw()
             return
-        engine = figure.get_layout_engine()
         if engine is not None:
             engine.execute(figure)
         for ax in figure.axes:
@@ -229,18 +252,123 @@ class FrameRenderer:
 
     def _cached(self, owner: tuple[str, int], key: Hashable, artists: list[Artist]) -> Layer | None:
         """``artists`` drawn alone on a transparent layer, remembered under ``key``."""
-        cache = self._cache.setdefault(owner, OrderedDict())
-        if key not in cache:
-            renderer = self.canvas.get_renderer()
-            renderer.clear()
-            for artist in artists:
-                artist.draw(renderer)
-            window = _window(artists, renderer) if owner[0] == "label" else None
-            cache[key] = _crop(self._pixels(), window)
-            if len(cache) > CACHE:
-                cache.popitem(last=False)
-        cache.move_to_end(key)
-        return cache[key]
+        memo = self._cache.setdefault(owner, Memo(size=CACHE))
+        return memo.get(key, lambda: self._layer(artists, cropped=owner[0] == "label"))
+
+    def _layer(self, artists: list[Artist], cropped: bool) -> Layer | None:
+        """``artists`` drawn alone on a transparent layer (``cropped``: searched only
+        around their extents)."""
+        renderer = self.canvas.get_renderer()
+        renderer.clear()
+        for artist in artists:
+            artist.draw(renderer)
+        return _crop(self._pixels(), _window(artists, renderer) if cropped else None)
+
+
+@dataclass
+class Plan:
+    """One Axes' artists in drawing order, split into the three layers."""
+
+    ax: Axes
+    under: list[Artist] = field(default_factory=list)
+    changing: list[Artist] = field(default_factory=list)
+    over: list[Artist] = field(default_factory=list)
+
+
+def split(ax: Axes, changing: set[int]) -> Plan:
+    """``ax``'s artists in the order ``Axes.draw`` uses, split around the changing ones
+    (those in ``changing`` and those matplotlib marks ``animated``).
+
+    Children sorted by zorder (a stable sort: ties keep the order they were added in), the
+    background patch first; spines and axes only when the frame and axes are on.
+    """
+    plan = Plan(ax)
+    if not ax.get_visible():
+        return plan
+    children = [c for c in ax.get_children() if c is not ax.patch]
+    if not (ax.axison and ax.get_frame_on()):
+        children = [c for c in children if c not in ax.spines.values()]
+    if not ax.axison:
+        children = [c for c in children if not isinstance(c, Axis)]
+    children.sort(key=attrgetter("zorder"))
+    if ax.axison and ax.get_frame_on():
+        children.insert(0, ax.patch)
+    seen = False
+    for child in children:
+        if id(child) in changing or child.get_animated():
+            plan.changing.append(child)
+            seen = True
+        else:  # hidden ones too: an artist shown later is already in its layer
+            (plan.over if seen else plan.under).append(child)
+    return plan
+
+
+def axes_key(ax: Axes) -> Hashable:
+    """Where an Axes is, what it frames and how its ticks are chosen: a change means its
+    layers are rendered again.
+
+    Changes to its artists are seen through their ``stale`` flags. An ``Axis`` is stale
+    whenever its limits are set, even to the same values (views do so on every update),
+    so what it shows is read here instead: limits, locator and formatter.
+    """
+    return (ax.get_position().bounds, ax.viewLim.bounds, _ticks(ax.xaxis), _ticks(ax.yaxis))
+
+
+def _ticks(axis: Axis) -> Hashable:
+    """Fixed tick positions and labels (``set_ticks(..., labels=...)``); automatic ticks
+    follow the limits, which the key already holds."""
+    locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
+    locs = getattr(locator, "locs", ())
+    labels = getattr(formatter, "seq", ())
+    return (id(locator), id(formatter), tuple(locs), tuple(labels))
+
+
+def flatten(items: Any) -> list[Artist]:
+    """The artists in ``items``: an artist, or lists and dicts of them, nested."""
+    if isinstance(items, Artist):
+        return [items]
+    if isinstance(items, Mapping):
+        items = list(items.values())
+    return [a for item in items for a in flatten(item)]
+
+
+class FrozenLayout(ConstrainedLayoutEngine):
+    """A constrained layout computed when the renderer asks (``reset``), then kept.
+
+    Laying a figure out takes longer than drawing a frame, and an explorer's margins change
+    only with its words, which the renderer watches; every draw in between (``savefig``
+    too) keeps the Axes where the frames show them.
+    """
+
+    def __init__(self, like: ConstrainedLayoutEngine) -> None:
+        super().__init__(**like.get(), compress=getattr(like, "_compress", False))
+        self._done_for: tuple[float, float, int] | None = None
+
+    def execute(self, fig: Any) -> Any:
+        width, height = fig.get_size_inches()
+        key = (float(width), float(height), len(fig.axes))
+        if key == self._done_for:
+            return None
+        self._done_for = key
+        return super().execute(fig)
+
+    def reset(self) -> None:
+        """Lay the figure out again at its next draw."""
+        self._done_for = None
+
+
+def _margin_words(figure: Figure) -> Hashable:
+    """The words that set a figure's margins: axis labels, titles, fixed tick labels and
+    legend texts (automatic tick labels follow the limits, which ``axes_key`` holds)."""
+    legends = [ax.get_legend() for ax in figure.axes] + list(figure.legends)
+    return (
+        tuple(
+            (ax.get_xlabel(), ax.get_ylabel(), ax.get_title(), _ticks(ax.xaxis), _ticks(ax.yaxis))
+            for ax in figure.axes
+        ),
+        tuple(tuple(t.get_text() for t in legend.get_texts()) for legend in legends if legend),
+        tuple(t.get_text() for t in figure.texts),
+    )
 
 
 def _static(artists: Sequence[Artist], dynamic: set[int]) -> list[Artist]:
@@ -264,7 +392,7 @@ def _look(artist: Any) -> Hashable:
 def _window(artists: list[Artist], renderer: Any) -> tuple[int, int, int, int] | None:
     """Where ``artists`` drew: their extents (and a text's box) in pixels, left, bottom,
     right, top; None when an extent is not known or costs more than searching the canvas
-    (a legend's takes about 0.9 ms, a text's 0.3 ms, searching the canvas 0.7 ms)."""
+    (a legend's does: it lays out every entry again)."""
     texts = [artist for artist in artists if isinstance(artist, Text)]
     if len(texts) != len(artists):
         return None
@@ -281,7 +409,7 @@ def _crop(pixels: UInt8Array, window: tuple[int, int, int, int] | None = None) -
     """The drawn (not fully transparent) part of ``pixels`` as a layer, or None if blank.
 
     With a ``window`` (left, bottom, right, top in pixels, y upwards) only that part, widened
-    by ``MARGIN``, is searched: scanning a whole figure costs a millisecond.
+    by ``MARGIN``, is searched rather than the whole figure.
     """
     height = pixels.shape[0]
     top, left, drawn = _searched(pixels, window)

@@ -7,7 +7,7 @@ intervals (``[0.60, 0.80]``), and an empty set says so.
 from __future__ import annotations
 
 from ..model import Negotiation
-from ..plotting.labels import CLOSE, number, signed
+from ..plotting import CLOSE, number, signed
 
 __all__ = ["CLOSE", "explain", "intervals", "number", "outcome", "signed"]
 

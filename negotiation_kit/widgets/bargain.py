@@ -7,13 +7,14 @@ where the Nash bargaining solution (Nash 1950) and split-the-difference settle.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import draw_issue_line, draw_payoff_plane
+from ..plotting import LineView, PayoffView, draw_issue_line, draw_payoff_plane
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -24,6 +25,14 @@ SOLUTIONS = {"Nash": "nash", "split": "split"}
 PAYOFFS = (-0.05, 1.05)
 """Fixed payoff-plane limits: with both reservations in [0, 1], every payoff of the zone,
 the outcome and (0, 0) lie in [0, 1] for both nations, so the axes never move."""
+
+
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    payoff: PayoffView
 
 
 class BargainExplorer(Explorer):
@@ -45,6 +54,8 @@ class BargainExplorer(Explorer):
     >>> explorer.negotiation.outcome().agreement is None
     True
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 5.4)
     ISSUES: ClassVar[int] = 1
@@ -71,15 +82,15 @@ class BargainExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1, 1.5))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation, (PAYOFFS, PAYOFFS))
-        return [line, payoff]
+        return Views(line=line, payoff=payoff)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        for view in self._views:
-            view.update(negotiation)
+        self._views.line.update(negotiation)
+        self._views.payoff.update(negotiation)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         zone = _words.intervals(negotiation.zone().intervals)

@@ -15,7 +15,8 @@ presets "exporters bind as a hawk"), in the spirit of Mayer (1992).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
@@ -23,7 +24,7 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model.statics import desirability_sweep
-from ..plotting import draw_issue_line, draw_statics, palette
+from ..plotting import LineView, StaticsView, draw_issue_line, draw_statics, palette
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -81,6 +82,14 @@ def scenario(values: Mapping[str, Any]) -> nk.Negotiation:
     return nk.Negotiation(a, b, nk.Line(), solution=values["solution"])
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    statics: StaticsView
+
+
 class ConfigurationExplorer(Explorer):
     """A veto faction leaning with Atlantica or toward Borealia: when does division pay?
 
@@ -108,6 +117,8 @@ class ConfigurationExplorer(Explorer):
     >>> talks.zone().intervals, round(talks.desirability("Atlantica"), 9)
     ([(0.0, 0.6)], 0.0)
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.4)
     ISSUES: ClassVar[int] = 1
@@ -156,7 +167,7 @@ class ConfigurationExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.15, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         statics = draw_statics(
@@ -167,10 +178,10 @@ class ConfigurationExplorer(Explorer):
             colors=[palette.NATION_COLORS[0], palette.NATION_COLORS[1]],
         )
         _frame(statics, line)
-        return [line, statics]
+        return Views(line=line, statics=statics)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, statics = self._views
+        line, statics = self._views.line, self._views.statics
         line.update(negotiation)
         statics.update(*self._curves(negotiation, values))
         _frame(statics, line)

@@ -10,20 +10,20 @@ Atlantica against a unitary Atlantica (in the spirit of Mayer 1992).
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
 from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import draw_issue_line
-from ..plotting.rule_bars import RuleBarsData, draw_rule_bars
+from ..plotting import LineView, RuleBarsData, RuleBarsView, draw_issue_line, draw_rule_bars
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
 from ._division import delta_sentence
+from ._memo import Memo
 from ._notes import RowNotes
 
 FACTIONS = {"exporters": -0.15, "farmers": 0.2, "steelworkers": 0.55}
@@ -54,6 +54,16 @@ def rule_for(key: str, share: float) -> Any:
     return {"unanimity": nk.Unanimity(), "majority": nk.Majority()}.get(key, nk.Quota(share))
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    bars: RuleBarsView
+    weights: RowNotes
+    rule: RowNotes
+
+
 class RulesExplorer(Explorer):
     """Unanimity, a quota, majority or a leader: how does the rule change Atlantica's deal?
 
@@ -78,6 +88,8 @@ class RulesExplorer(Explorer):
     (0.4, -0.1)
     """
 
+    _views: Views
+
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 7.0)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
@@ -94,7 +106,7 @@ class RulesExplorer(Explorer):
     }  # fmt: skip
 
     def __init__(self) -> None:
-        self._bars: OrderedDict[tuple[Any, ...], float] = OrderedDict()
+        self._bars: Memo[float] = Memo(size=CACHE)
         super().__init__()
 
     def _make_controls(self) -> dict[str, Any]:
@@ -128,13 +140,11 @@ class RulesExplorer(Explorer):
             relevant |= {k: v for k, v in values.items() if k.endswith("_weight")}
         if key == "quota":
             relevant["quota_share"] = values["quota_share"]
-        cache_key = (key, *sorted(relevant.items()))
-        if cache_key not in self._bars:
-            talks = self._scenario({**E4, **relevant, "rule": key})
-            self._bars[cache_key] = _welfare(talks)
-            if len(self._bars) > CACHE:
-                self._bars.popitem(last=False)
-        return self._bars[cache_key]
+        scenario = {**E4, **relevant, "rule": key}
+        return self._bars.get((key, *sorted(relevant.items())), lambda: self._welfare_of(scenario))
+
+    def _welfare_of(self, values: Mapping[str, Any]) -> float:
+        return _welfare(self._scenario(values))
 
     def _bar_data(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> RuleBarsData:
         """``plotting.rule_bars.rule_bars_data`` for this negotiation, each rule's welfare
@@ -150,21 +160,21 @@ class RulesExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.3, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         bars = draw_rule_bars(
             figure.add_subplot(grid[1]), self._bar_data(negotiation, values), (0.0, 0.6)
         )
         rule = RowNotes(line.ax, _rule_note(values), lift=0.27)
-        return [line, bars, RowNotes(line.ax, _weights(values)), rule]
+        return Views(line=line, bars=bars, weights=RowNotes(line.ax, _weights(values)), rule=rule)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, bars, weights, rule = self._views
-        line.update(negotiation)
-        bars.update(self._bar_data(negotiation, values))
-        weights.update(_weights(values))
-        rule.update(_rule_note(values))
+        views = self._views
+        views.line.update(negotiation)
+        views.bars.update(self._bar_data(negotiation, values))
+        views.weights.update(_weights(values))
+        views.rule.update(_rule_note(values))
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         space = negotiation.space

@@ -18,7 +18,8 @@ is paid (targeting).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
@@ -28,12 +29,18 @@ from matplotlib.figure import Figure
 from .. import model as nk
 from ..model import thresholds
 from ..model.winsets import difference
-from ..plotting import draw_issue_line, draw_statics, palette
-from ..plotting.figure import freeze_layout, set_limits
-from ..plotting.statics import Band
+from ..plotting import (
+    LineView,
+    ShadedIntervals,
+    StaticsView,
+    draw_issue_line,
+    draw_statics,
+    palette,
+)
 from . import _payments, _words
 from ._base import Explorer
 from ._controls import choice, slider
+from ._memo import Memo
 
 DOVE, HAWK, FARMERS = "exporters (dove)", "steelworkers (hawk)", "farmers (hawk)"
 SETUPS = {
@@ -76,6 +83,21 @@ def atlantica(values: Mapping[str, Any]) -> nk.Nation:
     )
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    payments: StaticsView
+    welfare: StaticsView
+    band: ShadedIntervals
+
+
+def _talks(values: Mapping[str, Any]) -> nk.Negotiation:
+    borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, 0.8)),))
+    return nk.Negotiation(atlantica(values), borealia, nk.Line())
+
+
 def _cut(y: np.ndarray) -> np.ndarray:
     return np.where((y > TOP) | (y < BOTTOM), np.nan, y)
 
@@ -104,7 +126,11 @@ class SidePaymentsExplorer(Explorer):
     0.6
     """
 
+    _views: Views
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 8.4)
+    RELAYOUT: ClassVar[bool] = False
+    """Switching setups renames the issue line's rows; the steelworkers' row, there in every
+    setup, sets the margin, so the first layout serves them all."""
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "E2: the hawk's veto, no payments": {**E2, "efficiency": 0.0},
@@ -134,9 +160,12 @@ class SidePaymentsExplorer(Explorer):
             "setup": setup,
         }
 
+    def __init__(self) -> None:
+        self._scenarios: Memo[nk.Negotiation] = Memo()
+        super().__init__()
+
     def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
-        borealia = nk.Nation("Borealia", (nk.Faction("Borealia", nk.Linear(-1, 0.8)),))
-        return nk.Negotiation(atlantica(values), borealia, nk.Line())
+        return self._scenarios.get(tuple(sorted(values.items())), lambda: _talks(values))
 
     @staticmethod
     def _curves(
@@ -172,7 +201,7 @@ class SidePaymentsExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(3, 1, height_ratios=(1.5, 1, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         x, pay, welfare, here = self._curves(negotiation)
@@ -185,40 +214,39 @@ class SidePaymentsExplorer(Explorer):
             figure.add_subplot(grid[2]), x, welfare, here, xlabel="terms (toward A)",
             ylabel="welfare", colors=[blue, palette.dark(0), palette.NATION_COLORS[1]],
         )  # fmt: skip
-        band = Band(payments.ax)
-        views = [line, payments, worth, band]
+        views = Views(
+            line=line, payments=payments, welfare=worth, band=ShadedIntervals(payments.ax)
+        )
         self._fix_limits(views)
         self._shade(views)
-        freeze_layout(figure)  # switching setups rebuilds the issue line's rows
         return views
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, payments, worth, _ = self._views
-        line.update(negotiation)
+        views = self._views
+        views.line.update(negotiation)
         x, pay, welfare, here = self._curves(negotiation)
-        payments.update(x, pay, here)
-        worth.update(x, welfare, here)
-        self._fix_limits(self._views)
-        self._shade(self._views)
+        views.payments.update(x, pay, here)
+        views.welfare.update(x, welfare, here)
+        self._fix_limits(views)
+        self._shade(views)
 
     @staticmethod
-    def _shade(views: Sequence[Any]) -> None:
+    def _shade(views: Views) -> None:
         """Shade where payments ratify what the rule alone would not (as on the issue line)."""
-        line, band = views[0], views[-1]
-        band.update(difference(line.data.a.win_set, line.data.a.without_payments))
+        a = views.line.data.a
+        views.band.update(difference(a.win_set, a.without_payments))
 
     @staticmethod
-    def _fix_limits(views: Sequence[Any]) -> None:
+    def _fix_limits(views: Views) -> None:
         """Line the curves up with the issue line; fixed y-limits (no jumps while dragging)."""
-        line, payments, worth, _ = views
-        for view, limits in ((payments, PAYMENT_LIMITS), (worth, WELFARE_LIMITS)):
-            set_limits(view.ax, line.ax.get_xlim(), limits)
+        for view, limits in ((views.payments, PAYMENT_LIMITS), (views.welfare, WELFARE_LIMITS)):
+            view.ax.set(xlim=views.line.ax.get_xlim(), ylim=limits)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         a, b, space = negotiation.a, negotiation.b, negotiation.space
         payments = a.side_payments
         assert payments is not None
-        plain = nk.Nation(a.name, a.factions, a.rule).win_set(space).intervals
+        plain = self._views.line.data.a.without_payments  # the issue line's, for this frame
         partner = b.win_set(space).intervals
         text = (
             f"Atlantica's win-set is {_words.intervals(a.win_set(space).intervals)} "
@@ -235,13 +263,14 @@ class SidePaymentsExplorer(Explorer):
             text += f"{_words.number(outcome.welfare[a.name])} after."
         return f"{text} {self._thresholds(a, partner, payments)}"
 
-    @staticmethod
-    def _who_pays(negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
+    def _who_pays(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         """Why "who pays" changes nothing when the exporters are the only faction that gains.
 
         Both choices then name the same payers at the agreement; when the other choice also
         leaves the win-set and the outcome where they are, the figure and the numbers stay
         put, and a student who flips the toggle is told why instead of thinking it broken.
+        The other choice's negotiation is kept with the explorer's scenarios, so flipping
+        the toggle then draws one already computed.
         """
         a, outcome = negotiation.a, negotiation.outcome()
         names = [f.name for f in a.factions]
@@ -250,9 +279,7 @@ class SidePaymentsExplorer(Explorer):
         if not paid or gainers != [DOVE]:
             return ""
         flipped = next(p for p in PAYERS.values() if p != values["payers"])
-        other = nk.Negotiation(
-            atlantica({**values, "payers": flipped}), negotiation.b, negotiation.space
-        )
+        other = self._scenario({**values, "payers": flipped})
         space = negotiation.space
         if (
             other.a.win_set(space).intervals != a.win_set(space).intervals

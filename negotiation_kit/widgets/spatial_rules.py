@@ -11,6 +11,7 @@ of the veto players' ideal points, every move away from it hurts one of them: gr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
@@ -19,8 +20,7 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model.gridlock import gridlocked, veto_players
-from ..plotting import draw_issue_plane
-from ..plotting.overlays import HullView
+from ..plotting import HullView, PlaneView, draw_issue_plane
 from . import _words
 from ._controls import slider
 from ._preview import PlaneExplorer
@@ -67,6 +67,14 @@ def rule_for(name: str) -> Any:
     }[name]
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    plane: PlaneView
+    hull: HullView
+
+
 class SpatialRulesExplorer(PlaneExplorer):
     """Discs through the status quo: which agreements do unanimity, majority and a leader allow?
 
@@ -88,6 +96,8 @@ class SpatialRulesExplorer(PlaneExplorer):
     >>> round(explorer.negotiation.a.win_set(explorer.negotiation.space).area, 1)
     2.3
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.4, 5.0)
     ISSUES: ClassVar[int] = 2
@@ -137,17 +147,18 @@ class SpatialRulesExplorer(PlaneExplorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         plane = draw_issue_plane(figure.add_subplot(), negotiation)
         ideals, vetoes = self._ideals(negotiation), self._vetoes(negotiation, values)
         markers = self._markers(negotiation, values)
-        return [plane, HullView(plane.ax, ideals, vetoes, markers)]
+        return Views(plane=plane, hull=HullView(plane.ax, ideals, vetoes, markers))
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        plane, marks = self._views
-        plane.update(negotiation)
+        self._views.plane.update(negotiation)
         markers = self._markers(negotiation, values)
-        marks.update(self._ideals(negotiation), self._vetoes(negotiation, values), markers)
+        self._views.hull.update(
+            self._ideals(negotiation), self._vetoes(negotiation, values), markers
+        )
 
     @staticmethod
     def _markers(negotiation: nk.Negotiation, values: Mapping[str, Any]) -> list[Any]:

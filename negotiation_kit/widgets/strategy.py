@@ -13,7 +13,8 @@ it can act as one, or its miners can veto, and it may be able to pay them or not
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
@@ -21,12 +22,10 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import draw_issue_line, draw_statics, palette
-from ..plotting._base import stable_limits
-from ..plotting.figure import set_limits
+from ..plotting import LineView, StaticsView, draw_issue_line, draw_statics, palette, stable_limits
 from . import _payments, _words
 from ._base import Explorer
-from ._capacity import E2, MOST, talks, verdict, welfare_by_budget, where
+from ._capacity import E2, MOST, budget_of, talks, verdict, welfare_by_budget
 from ._controls import choice, slider
 
 CAPACITIES = {"foreclosed": "foreclosed", "sized (the budget)": "sized", "unlimited": "unlimited"}
@@ -46,6 +45,14 @@ LIMITS = (0.0, MOST * 1.02)
 def _e2(**changes: Any) -> dict[str, Any]:
     """The E2 scenario with a small budget, and ``changes``."""
     return {**E2, **changes}
+
+
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    statics: StaticsView
 
 
 class StrategyExplorer(Explorer):
@@ -70,6 +77,8 @@ class StrategyExplorer(Explorer):
     >>> explorer.negotiation.outcome().agreement
     0.5
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.6)
     ISSUES: ClassVar[int] = 1
@@ -113,17 +122,17 @@ class StrategyExplorer(Explorer):
         """Limits that depend on the curves alone, whatever was shown before."""
         ys = np.concatenate(list(curves.values()))
         ys_limits = stable_limits(None, float(ys.min()), float(ys.max()))
-        set_limits(statics.ax, LIMITS, ys_limits)
+        statics.ax.set(xlim=LIMITS, ylim=ys_limits)
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.3, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         line.set_unused(1, UNUSED if values["borealia"] == "unitary" else None)
         budgets, curves = self._shown(values)
         statics = draw_statics(
-            figure.add_subplot(grid[1]), budgets, curves, where(values, MOST),
+            figure.add_subplot(grid[1]), budgets, curves, budget_of(values, MOST),
             xlabel="Atlantica's budget for paying its hawk", ylabel="net welfare",
             colors=[*palette.NATION_COLORS, palette.NEUTRAL_COLOR],
         )  # fmt: skip
@@ -133,14 +142,14 @@ class StrategyExplorer(Explorer):
         labels[0], labels[-1] = "0: foreclosed", f"{labels[-1]}: unlimited"
         statics.ax.set_xticks(ticks, labels=labels)
         self._fix_limits(statics, curves)
-        return [line, statics]
+        return Views(line=line, statics=statics)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, statics = self._views
+        line, statics = self._views.line, self._views.statics
         line.update(negotiation)
         line.set_unused(1, UNUSED if values["borealia"] == "unitary" else None)
         budgets, curves = self._shown(values)
-        statics.update(budgets, curves, where(values, MOST))
+        statics.update(budgets, curves, budget_of(values, MOST))
         self._fix_limits(statics, curves)
         self.controls["budget"].disabled = values["capacity"] != "sized"
 

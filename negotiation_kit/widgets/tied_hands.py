@@ -9,8 +9,8 @@ welfare with what a unitary Atlantica would get gives the desirability of divisi
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
@@ -19,10 +19,11 @@ from numpy.typing import NDArray
 
 from .. import model as nk
 from ..model.statics import sweep
-from ..plotting import draw_issue_line, draw_statics, palette
+from ..plotting import LineView, StaticsView, draw_issue_line, draw_statics, palette
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
+from ._memo import Memo
 
 RULES = {"unanimity (hawk can veto)": "unanimity", "national welfare": "national welfare"}
 SOLUTIONS = {"Nash": "nash", "split": "split"}
@@ -48,6 +49,14 @@ def _curve_key(values: Mapping[str, Any]) -> tuple[Any, ...]:
     return tuple(v for k, v in sorted(values.items()) if k != "hawk_reservation")
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    statics: StaticsView
+
+
 class TiedHandsExplorer(Explorer):
     """A hawk inside Atlantica: when does its veto win better terms, when does it kill the deal?
 
@@ -69,6 +78,8 @@ class TiedHandsExplorer(Explorer):
     True
     """
 
+    _views: Views
+
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.4)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
@@ -80,7 +91,7 @@ class TiedHandsExplorer(Explorer):
     }
 
     def __init__(self) -> None:
-        self._curves: OrderedDict[tuple[Any, ...], Curves] = OrderedDict()
+        self._curves: Memo[Curves] = Memo(size=CURVE_CACHE)
         super().__init__()
 
     def _make_controls(self) -> dict[str, Any]:
@@ -108,18 +119,11 @@ class TiedHandsExplorer(Explorer):
         """Atlantica's net welfare, under its rule and unitary, over the hawk's reservation.
 
         The curves depend on every control but the hawk's reservation; they are computed on
-        ``FINE`` (closed forms, a fraction of a millisecond) once per setting of the others
+        ``FINE`` (closed forms) once per setting of the others
         and cached. The current reservation is added from ``negotiation`` itself, so the
         marked point is exact.
         """
-        key = _curve_key(values)
-        curves = self._curves.get(key)
-        if curves is not None:
-            self._curves.move_to_end(key)
-        else:
-            curves = self._curves[key] = self._curve(values, FINE)
-            if len(self._curves) > CURVE_CACHE:
-                self._curves.popitem(last=False)
+        curves = self._curves.get(_curve_key(values), lambda: self._curve(values, FINE))
         hawks, under_rule, unitary = curves
         here = float(values["hawk_reservation"])
         at = int(np.searchsorted(hawks, here))
@@ -148,7 +152,7 @@ class TiedHandsExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.2, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         hawks, curves, current = self._statics(negotiation, values)
@@ -161,10 +165,10 @@ class TiedHandsExplorer(Explorer):
             ylabel="net welfare of Atlantica",
             colors=[palette.NATION_COLORS[0], palette.NEUTRAL_COLOR],  # both are Atlantica's
         )
-        return [line, statics]
+        return Views(line=line, statics=statics)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, statics = self._views
+        line, statics = self._views.line, self._views.statics
         line.update(negotiation)
         statics.update(*self._statics(negotiation, values))
 

@@ -11,7 +11,8 @@ net welfare with a unitary Atlantica's gives ``Δ`` (in the spirit of Mayer 1992
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
@@ -19,9 +20,15 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model.two_issues import tie
-from ..plotting import PayoffView, draw_issue_plane, draw_payoff_plane
-from ..plotting.geometry import half_plane
-from ..plotting.overlays import BenchmarkView, FrontierVeil
+from ..plotting import (
+    BenchmarkView,
+    FrontierVeil,
+    PayoffView,
+    PlaneView,
+    draw_issue_plane,
+    draw_payoff_plane,
+    half_plane,
+)
 from . import _words
 from ._controls import choice, slider
 from ._preview import PlaneExplorer
@@ -44,6 +51,16 @@ def weights(integrative: float) -> tuple[float, float]:
     return (round(0.5 + 0.4 * integrative, 12), round(0.5 - 0.4 * integrative, 12))
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    plane: PlaneView
+    payoff: PayoffView
+    benchmark: BenchmarkView
+    veil: FrontierVeil
+
+
 class TwoIssueExplorer(PlaneExplorer):
     """Two issues: a logroll, and a farm lobby's veto that cuts it off.
 
@@ -64,6 +81,8 @@ class TwoIssueExplorer(PlaneExplorer):
     >>> round(explorer.negotiation.desirability("Atlantica"), 2)
     0.0
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (10.5, 4.4)
     ISSUES: ClassVar[int] = 2
@@ -122,7 +141,7 @@ class TwoIssueExplorer(PlaneExplorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         # The payoff plane's legend sits above it, in a row the issue plane spans, so the
         # issue plane keeps the figure's full height.
         grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
@@ -136,7 +155,7 @@ class TwoIssueExplorer(PlaneExplorer):
         if engine is not None:
             engine.execute(figure)
             self._show_benchmark(benchmark, negotiation, payoff)
-        return [plane, payoff, benchmark, veil]
+        return Views(plane=plane, payoff=payoff, benchmark=benchmark, veil=veil)
 
     def _show_benchmark(
         self, view: BenchmarkView, negotiation: nk.Negotiation, payoff: PayoffView
@@ -159,11 +178,11 @@ class TwoIssueExplorer(PlaneExplorer):
         payoff.keep_clear([welfare] if point is not None else [])
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        plane, payoff, benchmark, veil = self._views
-        plane.update(negotiation)
-        payoff.update(negotiation)
-        self._show_benchmark(benchmark, negotiation, payoff)
-        veil.update()
+        views = self._views
+        views.plane.update(negotiation)
+        views.payoff.update(negotiation)
+        self._show_benchmark(views.benchmark, negotiation, views.payoff)
+        views.veil.update()
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         first, second = (_words.number(w) for w in weights(values["integrative"]))

@@ -10,7 +10,8 @@ chance of agreement) while the terms move Atlantica's way, until the zone vanish
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import ipywidgets as widgets  # type: ignore[import-untyped]
@@ -21,8 +22,7 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model.statics import sweep
-from ..plotting import draw_issue_line, draw_statics, palette
-from ..plotting.sentence import Sentence
+from ..plotting import LineView, StaticsView, draw_issue_line, draw_statics, palette
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -101,6 +101,16 @@ def _who(vetoes: int) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    line: LineView
+    statics: StaticsView
+    notes: RowNotes
+    edges: EdgeNotes
+
+
 class WinSetExplorer(Explorer):
     """Three factions' acceptance sets make Atlantica's win-set; how big should it be?
 
@@ -128,6 +138,8 @@ class WinSetExplorer(Explorer):
     >>> explorer.negotiation.zone().intervals, explorer.negotiation.outcome().agreement
     ([(0.0, 0.8)], 0.5)
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.6)
     ISSUES: ClassVar[int] = 1
@@ -189,7 +201,7 @@ class WinSetExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         grid = figure.add_gridspec(2, 1, height_ratios=(1.35, 1))
         line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
         colours = [palette.NATION_COLORS[0], palette.ZONE_EDGE_COLOR, palette.NASH_COLOR]
@@ -202,15 +214,17 @@ class WinSetExplorer(Explorer):
         )
         _align(statics, line)
         edges = EdgeNotes(line.ax, LEFT, _off_line(values))
-        return [line, statics, RowNotes(line.ax, _notes(values)), edges]
+        return Views(
+            line=line, statics=statics, notes=RowNotes(line.ax, _notes(values)), edges=edges
+        )
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        line, statics, notes, edges = self._views
-        line.update(negotiation)
-        statics.update(*self._curves(negotiation, values))
-        _align(statics, line)
-        notes.update(_notes(values))
-        edges.update(_off_line(values))
+        views = self._views
+        views.line.update(negotiation)
+        views.statics.update(*self._curves(negotiation, values))
+        _align(views.statics, views.line)
+        views.notes.update(_notes(values))
+        views.edges.update(_off_line(values))
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         space, vetoes = negotiation.space, values["vetoes"]
@@ -231,7 +245,7 @@ class EdgeNotes:
     ("accepts all terms from -0.14"), so moving that reservation changes the figure too.
     ``update(notes)`` takes row name -> words, or None to hide the row's mark and words.
 
-    >>> line = WinSetExplorer()._views[0]
+    >>> line = WinSetExplorer()._views.line
     >>> edges = EdgeNotes(line.ax, 0.0, {"exporters": "accepts all terms from -0.15"})
     >>> edges.texts["exporters"].get_text(), edges.marks["exporters"].get_visible()
     ('accepts all terms from -0.15', True)
@@ -253,13 +267,12 @@ class EdgeNotes:
                 for name in notes
             }  # fmt: skip
             self.texts = {
-                name: Sentence(ax, left + 0.015 * (high - low), float(rows[name]) + lift,
-                               ha="left", va="bottom", fontsize=11, color=palette.dark(0),
-                               zorder=5)
+                name: ax.text(left + 0.015 * (high - low), float(rows[name]) + lift, "",
+                              ha="left", va="bottom", fontsize=11, color=palette.dark(0),
+                              zorder=5)
                 for name in notes
             }  # fmt: skip
-        words = [a for text in self.texts.values() for a in text.artists]
-        self.artists: list[Artist] = [*self.marks.values(), *words]
+        self.artists: list[Artist] = [*self.marks.values(), *self.texts.values()]
         self.update(notes)
 
     def update(self, notes: Mapping[str, str | None]) -> None:

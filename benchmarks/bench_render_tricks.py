@@ -1,0 +1,202 @@
+"""Does each speed trick of the explorers pay? (issue 17, item 4; a benchmark, not a test)
+
+Every explorer is swept as ``bench_explorers.py`` sweeps it (each control across its range,
+``--steps`` values up and back), in this process (no kernel: the comm costs the same with or
+without a trick), once with everything as shipped and once with one trick turned off. The
+variants take turns (round after round, the same explorer), so a busy machine slows them
+alike; two runs of the shipped code ("shipped again") show the noise. CPU milliseconds per
+frame of the Python process (``time.process_time``) are compared, since they do not grow
+when other programs compete for the processors.
+
+The tricks (each off by a patch of this script only):
+
+- ``label layers``: the renderer keeps a picture of each changing text and legend and
+  draws it again only when its words or place change; off: they are drawn every frame.
+- ``layers``: the renderer saves what does not change and redraws only the changing
+  artists; off: every frame is a full ``Figure.draw`` (``FrameRenderer.render_full``).
+- ``layout once``: the figure's constrained layout is computed when the renderer plans a
+  frame, not at every draw; off: it is computed at every frame, as a plain figure would.
+- ``grid images``: the model's grid masks are drawn cell for cell by one numpy indexing
+  step (``plotting.images.GridImage``); off: matplotlib's own resampler.
+
+Run it with::
+
+    nice -n 10 .venv/bin/python benchmarks/bench_render_tricks.py --steps 12
+    nice -n 10 .venv/bin/python benchmarks/bench_render_tricks.py --only RulesExplorer
+
+``--texts`` lists the texts a frame rasterises when one note's number changes (with label
+layers, that note and nothing else).
+
+Measured 2026-12-03 14:20-14:30 UTC on the shared 2-core machine (load average 12-16),
+median CPU ms per frame, all variants in one sitting per table:
+
+Tricks of main at 4d74465, ``--steps 3 --rounds 1``::
+
+    explorer          shipped  again  label layers off  layers off  layout once off  grid images off
+    RulesExplorer       17.05  16.85             79.78      152.66           196.43            16.70
+    TwoIssueExplorer    30.97  33.91             88.25      157.84           133.36            45.28
+
+Layers, label layers and the layout computed once each save several times a frame, and
+grid images save 12-14 ms a frame where the model's grids are drawn (two issues): all four
+stay. ``layers`` and ``layout once`` live in ``widgets/_render.py``; grid images are drawn by
+``plotting.images.GridImage``, an image artist whose cells the views set.
+
+``plotting.sentence.Sentence`` (a note written as pieces so that only its number is drawn
+anew), main at 4d74465 with this script's ``sentences off`` variant (each note one Text),
+``--steps 12 --rounds 2``::
+
+    explorer         shipped  again  sentences off
+    RulesExplorer      15.01  15.10          15.72
+    WinSetExplorer     12.81  12.94          12.69
+
+0.7 ms a frame (5%) on the rules explorer, whose quota and weight notes change with its
+sliders, and nothing on the win-set explorer: too little for a module of its own and a
+test of what it rasterised, so the notes are plain Texts (their pictures are still kept by
+the label layers). ``bench_explorers.py`` run side by side with main checks that no
+explorer's median moved beyond 10%.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+from bench_explorers import sweep  # noqa: E402
+
+
+@contextlib.contextmanager
+def shipped() -> Iterator[None]:
+    yield
+
+
+@contextlib.contextmanager
+def no_label_layers() -> Iterator[None]:
+    from negotiation_kit.widgets import _render
+
+    kept = _render.LABELS
+    _render.LABELS = ()  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        _render.LABELS = kept
+
+
+@contextlib.contextmanager
+def no_layers() -> Iterator[None]:
+    from negotiation_kit.widgets._render import FrameRenderer
+
+    kept = FrameRenderer.render
+    FrameRenderer.render = FrameRenderer.render_full  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        FrameRenderer.render = kept  # type: ignore[method-assign]
+
+
+@contextlib.contextmanager
+def layout_every_frame() -> Iterator[None]:
+    from negotiation_kit.widgets._render import FrameRenderer
+
+    kept = FrameRenderer.render
+
+    def render(self: Any) -> bytes:
+        engine = self.figure.get_layout_engine()
+        if engine is not None:
+            if hasattr(engine, "reset"):
+                engine.reset()
+            engine.execute(self.figure)
+        return kept(self)
+
+    FrameRenderer.render = render  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        FrameRenderer.render = kept  # type: ignore[method-assign]
+
+
+@contextlib.contextmanager
+def no_grid_images() -> Iterator[None]:
+    from matplotlib.image import AxesImage
+
+    from negotiation_kit.plotting.images import GridImage
+
+    kept = GridImage.make_image
+    GridImage.make_image = AxesImage.make_image  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        GridImage.make_image = kept  # type: ignore[method-assign]
+
+
+VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager[None]]] = {
+    "shipped": shipped,
+    "shipped again": shipped,
+    "label layers off": no_label_layers,
+    "layers off": no_layers,
+    "layout once off": layout_every_frame,
+    "grid images off": no_grid_images,
+}
+
+
+def frames(name: str, steps: int, variant: str) -> list[float]:
+    """CPU ms of each frame of a sweep of every control of a new ``name`` explorer."""
+    import negotiation_kit.widgets as nkw
+
+    with VARIANTS[variant]():
+        explorer = getattr(nkw, name)()
+        times: list[float] = []
+        for control in explorer.controls.values():
+            values = sweep(control, steps)
+            for value in values:
+                if control.value == value:
+                    continue
+                start = time.process_time()
+                control.value = value
+                times.append(1000 * (time.process_time() - start))
+            if explorer.last_error is not None:
+                raise explorer.last_error
+            explorer.reset()
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--steps", type=int, default=12, help="values per slider sweep")
+    parser.add_argument("--rounds", type=int, default=2, help="turns each variant takes")
+    parser.add_argument("--only", nargs="*", help="explorer class names (default: all)")
+    parser.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
+    args = parser.parse_args()
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import negotiation_kit.widgets as nkw
+
+    names = args.only or list(nkw.__all__)
+    table: dict[str, dict[str, float]] = {}
+    print(f"{'explorer':<22}" + "".join(f"{v:>18}" for v in args.variants))
+    for name in names:
+        found: dict[str, list[float]] = {v: [] for v in args.variants}
+        frames(name, 3, "shipped")  # warm the model's and matplotlib's caches
+        for _ in range(args.rounds):
+            for variant in args.variants:
+                found[variant] += frames(name, args.steps, variant)
+        table[name] = {v: round(float(np.median(t)), 2) for v, t in found.items()}
+        print(f"{name:<22}" + "".join(f"{table[name][v]:>18.2f}" for v in args.variants))
+    print(json.dumps({"cpu_median_ms": table, "steps": args.steps, "rounds": args.rounds}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
