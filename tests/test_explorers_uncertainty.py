@@ -123,7 +123,8 @@ def test_the_figure_shows_the_models_numbers(
     width = values["width"]
     model = talks(nk.Uniform(low, high), values["b_reservation"])
     assert explorer.negotiation == model
-    chance, welfare, widths = explorer._views
+    views = explorer._views
+    chance, welfare, widths = views.chance, views.welfare, views.widths
     outcome = model.outcome()
     assert chance.data.agreement == pytest.approx(outcome.agreement, abs=1e-12)
     assert chance.here.get_ydata()[0] == pytest.approx(outcome.ratification_probability)
@@ -150,7 +151,7 @@ def test_a_little_uncertainty_helps_atlantica_a_lot_hurts_both(
     explorer: UncertaintyExplorer,
 ) -> None:
     """What the lower panel shows in U1's setting (docs/model.md §8)."""
-    _, _, widths = explorer._views
+    widths = explorer._views.widths
     x = np.asarray(widths.curves[0].get_xdata())
     atlantica, borealia = (np.asarray(line.get_ydata()) for line in widths.curves)
     assert x[np.argmax(atlantica)] == pytest.approx(0.2)
@@ -170,8 +171,8 @@ def test_describe_says_the_risk_of_involuntary_defection(explorer: UncertaintyEx
     assert "ratified with chance 71%" in text
     assert "risk of involuntary defection (a signed deal failing at home) is 29%" in text
     assert "hurts Atlantica" in text and "collapses by accident" in text
-    assert chance_words(explorer._views[0].data) == "deal at 0.68: 29% risk it fails at home"
-    assert explorer._views[0].label.get_text() == "deal at 0.68: 29% risk it fails at home"
+    assert chance_words(explorer._views.chance.data) == "deal at 0.68: 29% risk it fails at home"
+    assert explorer._views.chance.label.get_text() == "deal at 0.68: 29% risk it fails at home"
 
 
 def test_describe_when_borealia_concedes_but_the_deal_stays_risky(
@@ -188,7 +189,7 @@ def test_describe_with_no_deal(explorer: UncertaintyExplorer) -> None:
     assert explorer.negotiation.outcome().agreement is None
     text = explorer.describe()
     assert "is empty: no deal can be ratified" in text and "both get 0" in text
-    assert explorer._views[0].label.get_text() == "no deal: no terms can be ratified"
+    assert explorer._views.chance.label.get_text() == "no deal: no terms can be ratified"
 
 
 # -- revealing the hawk's reservation ------------------------------------------------------------
@@ -205,7 +206,7 @@ def test_revealed_shows_the_certain_bargain_of_the_drawn_value(
     assert explorer.uncertain == talks(nk.Uniform(0.4, 0.8))
     outcome = certain.outcome()
     assert outcome.ratification_probability == 1.0
-    chance, welfare, _ = explorer._views
+    chance, welfare = explorer._views.chance, explorer._views.welfare
     assert chance.here.get_xdata()[0] == pytest.approx(outcome.agreement)
     before = explorer.uncertain.outcome()  # the unrevealed deal: hollow marks
     assert chance.before.get_xdata()[0] == pytest.approx(before.agreement)
@@ -266,7 +267,7 @@ def test_slider_extremes_never_fail(explorer: UncertaintyExplorer, values: dict[
     explorer.set(**values)
     check(explorer)
     assert explorer._error.value == "" and explorer.describe()
-    _, welfare, widths = explorer._views
+    welfare, widths = explorer._views.welfare, explorer._views.widths
     # the fixed scales hold every value (they would widen otherwise)
     assert welfare.ax.get_ylim() == welfare_limits(np.zeros(1), ALONG_LINE_MOST)
     assert widths.ax.get_ylim() == welfare_limits(np.zeros(1), AT_DEAL_MOST)
@@ -285,7 +286,7 @@ def test_bad_input_gets_a_clear_message(explorer: UncertaintyExplorer) -> None:
 def test_a_drag_previews_the_width_curve_then_draws_it(explorer: UncertaintyExplorer) -> None:
     """During a drag of the hawk's reservation in a kernel, a setting not seen before shows
     only the current width in the lower panel; once the controls rest, the whole curve."""
-    _, _, widths = explorer._views
+    widths = explorer._views.widths
 
     async def drag() -> tuple[Any, Any]:
         drive(explorer, hawk_reservation=0.43)

@@ -55,7 +55,7 @@ def test_every_shipped_file_opens_with_the_models_numbers_or_says_why_not(path: 
         assert f"The zone of agreement is {_words.intervals(zone.intervals)}." in text
         for nation in (model.a, model.b):
             assert f"{_words.intervals(nation.win_set(space).intervals)}" in text
-        line = explorer._views[0]
+        line = explorer._views.issues
         assert line.data.outcome == model.outcome().agreement
     else:
         assert f"The zone of agreement has area {_words.number(zone.area)}." in text

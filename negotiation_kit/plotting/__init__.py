@@ -8,6 +8,7 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 - ``draw_issue_line``, ``draw_issue_plane``, ``draw_payoff_plane``, ``draw_statics``: the views;
 - ``line_data``, ``plane_data``, ``payoff_data``, ``statics_data``: what they draw;
 - ``draw_rule_bars`` and ``rule_bars_data``: a nation's welfare under several rules;
+- ``draw_chance``, ``draw_expected_welfare``, ``draw_width``: uncertain ratification;
 - ``new_figure``: a Figure built without pyplot, in the kit's style;
 - ``palette``: the kit's colours (Okabe-Ito) and ``STYLE``.
 - what explorers draw beyond these: ``HullView`` (the hull of veto players' ideal points),
@@ -52,6 +53,14 @@ from .payoff_plane import PayoffView, draw_payoff_plane
 from .placement import place_names
 from .rule_bars import RuleBarsData, RuleBarsView, draw_rule_bars, rule_bars_data
 from .statics import ShadedIntervals, StaticsView, draw_statics
+from .uncertainty import (
+    ChanceView,
+    ExpectedWelfareView,
+    WidthView,
+    draw_chance,
+    draw_expected_welfare,
+    draw_width,
+)
 
 __all__ = [
     "CLOSE",
@@ -62,6 +71,8 @@ __all__ = [
     "STYLE",
     "ZONE_COLOR",
     "BenchmarkView",
+    "ChanceView",
+    "ExpectedWelfareView",
     "FrontierVeil",
     "HullView",
     "LineView",
@@ -71,11 +82,15 @@ __all__ = [
     "RuleBarsView",
     "ShadedIntervals",
     "StaticsView",
+    "WidthView",
+    "draw_chance",
+    "draw_expected_welfare",
     "draw_issue_line",
     "draw_issue_plane",
     "draw_payoff_plane",
     "draw_rule_bars",
     "draw_statics",
+    "draw_width",
     "faction_colors",
     "half_plane",
     "line_data",

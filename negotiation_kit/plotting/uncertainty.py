@@ -45,6 +45,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
+from matplotlib.text import Text
 from matplotlib.ticker import FormatStrFormatter, MultipleLocator
 
 from ..model import Negotiation, Uniform
@@ -52,8 +53,7 @@ from ..model.spaces import Line
 from . import palette
 from ._base import View, legend_above
 from .geometry import FloatArray
-from .labels import number
-from .sentence import Sentence
+from .numbers import number
 
 POINTS = 401
 """Points along the issue line where the curves are evaluated (plus every zone edge)."""
@@ -184,7 +184,6 @@ class _IssueView(View):
             )
             self._build(ax)
             self.update(negotiation, before)
-        self._relayout()
 
     def _build(self, ax: Axes) -> None:
         raise NotImplementedError
@@ -241,16 +240,15 @@ class ChanceView(_IssueView):
         self.artists += self.legends
         low, high = ax.get_xlim()
         self.notes = [
-            Sentence(ax, low + 0.01 * (high - low), 0.5, ha="left", va="center", zorder=6,
-                     fontsize=palette.FONT_SIZE - 1),
-            Sentence(ax, high - 0.01 * (high - low), 0.5, ha="right", va="center", zorder=6,
-                     fontsize=palette.FONT_SIZE - 1),
+            ax.text(low + 0.01 * (high - low), 0.5, "", ha="left", va="center", zorder=6,
+                    fontsize=palette.FONT_SIZE - 1),
+            ax.text(high - 0.01 * (high - low), 0.5, "", ha="right", va="center", zorder=6,
+                    fontsize=palette.FONT_SIZE - 1),
         ]  # fmt: skip
-        for note in self.notes:
-            self.artists += note.artists
+        self.artists += self.notes
 
     @property
-    def label(self) -> Sentence:
+    def label(self) -> Text:
         """The outcome's note: left of the plot, or right when the deal lies on the left."""
         return next(note for note in self.notes if note.get_visible())
 
@@ -361,7 +359,6 @@ class WidthView(View):
             self._keep(legend_above(ax, self.curves, list(welfare)))
         self._limits: tuple[float, float] | None = None
         self.update(widths, welfare, current)
-        self._relayout()
 
     def _marks_for(self, color: str) -> Line2D:
         (marks,) = self.ax.plot([], [], ls="none", marker="o", ms=9, color=color, mec="white",

@@ -28,7 +28,8 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -36,7 +37,15 @@ import ipywidgets as widgets  # type: ignore[import-untyped]
 from matplotlib.figure import Figure
 
 from .. import model as nk
-from ..plotting import STYLE, draw_issue_line, draw_issue_plane, draw_payoff_plane
+from ..plotting import (
+    STYLE,
+    LineView,
+    PayoffView,
+    PlaneView,
+    draw_issue_line,
+    draw_issue_plane,
+    draw_payoff_plane,
+)
 from . import _words
 from ._controls import slider
 from ._preview import PlaneExplorer
@@ -123,6 +132,16 @@ def open_scenario(path: str | Path) -> nk.Scenario:
     return scenario
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name: the issue line or plane, the payoff plane and
+    the title line of ratification rules."""
+
+    issues: LineView | PlaneView
+    payoff: PayoffView
+    rules: RulesTitle
+
+
 class ScenarioExplorer(PlaneExplorer):
     """A scenario file as a live figure: slide each faction's reservation, pick each rule.
 
@@ -157,6 +176,8 @@ class ScenarioExplorer(PlaneExplorer):
     >>> explorer.negotiation.outcome().agreement
     0.5
     """
+
+    _views: Views
 
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {"as written in the file": {}}
 
@@ -241,22 +262,25 @@ class ScenarioExplorer(PlaneExplorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         rules = RulesTitle(figure, negotiation)
         if isinstance(negotiation.space, nk.Line):
             grid = figure.add_gridspec(2, 1, height_ratios=(1, 1.5))
             line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
-            return [line, draw_payoff_plane(figure.add_subplot(grid[1]), negotiation), rules]
+            payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
+            return Views(issues=line, payoff=payoff, rules=rules)
         # as in TwoIssueExplorer: the payoff plane's legend sits above it, in a row the issue
         # plane spans, so the issue plane keeps the figure's full height
         grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
         plane = draw_issue_plane(figure.add_subplot(grid[:, 0]), negotiation)
         plane.set_margin(MARGIN)
-        return [plane, draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation), rules]
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation)
+        return Views(issues=plane, payoff=payoff, rules=rules)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
-        for view in self._views:
-            view.update(negotiation)
+        self._views.issues.update(negotiation)
+        self._views.payoff.update(negotiation)
+        self._views.rules.update(negotiation)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         title = self.scenario.title or self.path.name

@@ -10,7 +10,8 @@ collapse that hurts both (Iida 1993 asks what uncertainty does to tied hands).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 import numpy as np
@@ -18,7 +19,14 @@ from matplotlib.figure import Figure
 
 from .. import model as nk
 from ..model.statics import WidthSweep, width_sweep
-from ..plotting.uncertainty import draw_chance, draw_expected_welfare, draw_width
+from ..plotting import (
+    ChanceView,
+    ExpectedWelfareView,
+    WidthView,
+    draw_chance,
+    draw_expected_welfare,
+    draw_width,
+)
 from . import _words
 from ._base import Explorer
 from ._controls import choice, slider
@@ -52,6 +60,15 @@ def hawk_reservation(values: Mapping[str, Any]) -> float | nk.Uniform:
     return middle if width == 0 else nk.Uniform(low, high)
 
 
+@dataclass(frozen=True)
+class Views:
+    """The explorer's plotting views, by name."""
+
+    chance: ChanceView
+    welfare: ExpectedWelfareView
+    widths: WidthView
+
+
 class UncertaintyExplorer(Explorer):
     """An uncertain hawk: why Borealia pays for safety, and when deals collapse by accident.
 
@@ -79,6 +96,8 @@ class UncertaintyExplorer(Explorer):
     >>> round(explorer.negotiation.outcome().agreement, 9)
     0.6
     """
+
+    _views: Views
 
     FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 8.0)
     ISSUES: ClassVar[int] = 1
@@ -147,7 +166,7 @@ class UncertaintyExplorer(Explorer):
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
-    ) -> Sequence[Any]:
+    ) -> Views:
         self.uncertain = self._unrevealed(negotiation, values)
         before = self.uncertain if values["revealed"] else None
         grid = figure.add_gridspec(3, 1, height_ratios=(1, 1.1, 1.1))
@@ -158,15 +177,14 @@ class UncertaintyExplorer(Explorer):
         widths = draw_width(
             figure.add_subplot(grid[2]), *self._width_curve(values), least=AT_DEAL_MOST
         )
-        return [chance, welfare, widths]
+        return Views(chance=chance, welfare=welfare, widths=widths)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
         self.uncertain = self._unrevealed(negotiation, values)
         before = self.uncertain if values["revealed"] else None
-        chance, welfare, widths = self._views
-        chance.update(negotiation, before)
-        welfare.update(negotiation, before)
-        widths.update(*self._width_curve(values))
+        self._views.chance.update(negotiation, before)
+        self._views.welfare.update(negotiation, before)
+        self._views.widths.update(*self._width_curve(values))
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         uncertain = self._unrevealed(negotiation, values)
