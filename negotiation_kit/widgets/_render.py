@@ -360,13 +360,14 @@ class FrozenLayout(ConstrainedLayoutEngine):
 def _margin_words(figure: Figure) -> Hashable:
     """The words that set a figure's margins: axis labels, titles, fixed tick labels and
     legend texts (automatic tick labels follow the limits, which ``axes_key`` holds)."""
-    legends = [ax.get_legend() for ax in figure.axes] + list(figure.legends)
+    legends = [a for ax in figure.axes for a in ax.get_children() if isinstance(a, Legend)]
+    legends = [legend for legend in legends + list(figure.legends) if legend.get_visible()]
     return (
         tuple(
             (ax.get_xlabel(), ax.get_ylabel(), ax.get_title(), _ticks(ax.xaxis), _ticks(ax.yaxis))
             for ax in figure.axes
         ),
-        tuple(tuple(t.get_text() for t in legend.get_texts()) for legend in legends if legend),
+        tuple(tuple(t.get_text() for t in legend.get_texts()) for legend in legends),
         tuple(t.get_text() for t in figure.texts),
     )
 
