@@ -240,7 +240,7 @@ class SidePaymentsExplorer(Explorer):
     def _fix_limits(views: Views) -> None:
         """Line the curves up with the issue line; fixed y-limits (no jumps while dragging)."""
         for view, limits in ((views.payments, PAYMENT_LIMITS), (views.welfare, WELFARE_LIMITS)):
-            view.ax.set(xlim=views.line.ax.get_xlim(), ylim=limits)
+            _set_limits(view.ax, views.line.ax.get_xlim(), limits)
 
     def _describe(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
         a, b, space = negotiation.a, negotiation.b, negotiation.space
@@ -315,3 +315,10 @@ class SidePaymentsExplorer(Explorer):
         else:
             second = f"at efficiency {e} a budget of {_payments.at_least(budget)} is just enough"
         return f"{first}; {second}."
+
+
+def _set_limits(ax: Any, x: tuple[float, float], y: tuple[float, float]) -> None:
+    """Set an Axes' limits if they differ: limits set again, even alike, mark its ticks
+    stale, and the renderer would then draw the Axes' layers anew."""
+    if (tuple(ax.get_xlim()), tuple(ax.get_ylim())) != (tuple(x), tuple(y)):
+        ax.set(xlim=x, ylim=y)

@@ -122,7 +122,8 @@ class StrategyExplorer(Explorer):
         """Limits that depend on the curves alone, whatever was shown before."""
         ys = np.concatenate(list(curves.values()))
         ys_limits = stable_limits(None, float(ys.min()), float(ys.max()))
-        statics.ax.set(xlim=LIMITS, ylim=ys_limits)
+        if (statics.ax.get_xlim(), statics.ax.get_ylim()) != (LIMITS, ys_limits):
+            statics.ax.set(xlim=LIMITS, ylim=ys_limits)  # set alike, the ticks would redraw
 
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
