@@ -17,7 +17,7 @@ import pytest
 
 import negotiation_kit as nk
 from negotiation_kit.model.statics import width_sweep
-from negotiation_kit.plotting import new_figure, relayout
+from negotiation_kit.plotting import new_figure
 from negotiation_kit.plotting.uncertainty import (
     chance_words,
     draw_chance,
@@ -225,10 +225,10 @@ def test_a_new_layout_leaves_room_for_the_revealed_legend() -> None:
     """The top panel switches between two legends; laid out again while the second is shown
     (new labels anywhere in the figure), the panel must still leave room above it."""
     explorer = UncertaintyExplorer()
-    chance = explorer._views[0]
+    chance = explorer._views.chance
     before = chance.ax.get_position().bounds
     explorer.apply_preset("U1, the truth revealed")
-    relayout(explorer.figure)
+    explorer.figure.get_layout_engine().reset()  # the renderer's FrozenLayout: lay out anew
     explorer._renderer.invalidate()
     explorer._refresh()
     check(explorer)
