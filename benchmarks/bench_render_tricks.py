@@ -24,8 +24,13 @@ Run it with::
     nice -n 10 .venv/bin/python benchmarks/bench_render_tricks.py --steps 12
     nice -n 10 .venv/bin/python benchmarks/bench_render_tricks.py --only RulesExplorer
 
-``--texts`` lists the texts a frame rasterises when one note's number changes (with label
-layers, that note and nothing else).
+``--texts`` lists the texts a frame rasterises when one note's number changes: with label
+layers, the changed note whole, and any text a view moved (the rules explorer's arrow beside
+its bars). At 2b73920::
+
+    RulesExplorer quota_share 0.68 -> 0.69: ['accepted by at least 69% of the weight']
+    RulesExplorer farmers_weight 0.35 -> 0.4: ['better for Atlantica →', 'weight 0.40']
+    WinSetExplorer exporters -0.14 -> -0.13: ['accepts all terms from -0.13']
 
 Measured 2026-12-03 14:20-14:30 UTC on the shared 2-core machine (load average 12-16),
 median CPU ms per frame, all variants in one sitting per table:
@@ -171,17 +176,56 @@ def frames(name: str, steps: int, variant: str) -> list[float]:
     return times
 
 
+def rasterised(name: str, control: str, first: float, second: float) -> list[str]:
+    """The texts drawn (rasterised) while ``control`` of a new ``name`` explorer moves from
+    ``first`` to ``second`` and the frame is made."""
+    from matplotlib.text import Text
+
+    import negotiation_kit.widgets as nkw
+
+    explorer = getattr(nkw, name)()
+    explorer.controls[control].value = first  # the first move may plan the frame again
+    drawn: list[str] = []
+    original = Text.draw
+
+    def record(self: Text, renderer: Any) -> None:
+        drawn.append(self.get_text())
+        original(self, renderer)
+
+    Text.draw = record  # type: ignore[method-assign]
+    try:
+        explorer.controls[control].value = second
+    finally:
+        Text.draw = original  # type: ignore[method-assign]
+    return [text for text in drawn if text]
+
+
+MOVES = [
+    ("RulesExplorer", "quota_share", 0.68, 0.69),
+    ("RulesExplorer", "farmers_weight", 0.35, 0.4),
+    ("WinSetExplorer", "exporters", -0.14, -0.13),
+]
+"""Moves whose frame changes one note's number."""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--steps", type=int, default=12, help="values per slider sweep")
     parser.add_argument("--rounds", type=int, default=2, help="turns each variant takes")
     parser.add_argument("--only", nargs="*", help="explorer class names (default: all)")
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--texts", action="store_true", help="list the texts a move redraws")
     args = parser.parse_args()
     import matplotlib
 
     matplotlib.use("Agg")
     import negotiation_kit.widgets as nkw
+
+    if args.texts:
+        for name, control, first, second in MOVES:
+            found = rasterised(name, control, first, second)
+            print(f"{name} {control} {first} -> {second}: {found}")
+        return 0
 
     names = args.only or list(nkw.__all__)
     table: dict[str, dict[str, float]] = {}
