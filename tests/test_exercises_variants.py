@@ -30,6 +30,7 @@ from negotiation_kit.exercises import (
     lesson06,
     lesson07,
     lesson08,
+    lesson09,
     probe_inputs,
     registered,
     render_notebook,
@@ -209,9 +210,28 @@ def answers_08(variant: object) -> dict[str, object]:
         }
 
 
+def answers_09(variant: object) -> dict[str, object]:
+    """Lesson 9's answers under ``variant``'s numbers, through the kit."""
+    with using(variant):
+        n = lesson09.numbers()
+        talks, terms = lesson09.scenario(), n["terms"]
+        before = talks.outcome().welfare["Atlantica"]
+        after = lesson09.scenario(n["wide"]).outcome().welfare["Atlantica"]
+        low, width = n["middle"] - n["width"] / 2, n["width"]
+        return {
+            "09.1": float(talks.a.ratification_probability(terms)),
+            "09.2": talks.expected_welfare(terms)["Borealia"],
+            "09.3": {"rises": "rises", "falls": "falls", "stays": "stays the same"}[
+                lesson01.trend(before, after)
+            ],
+            "09.4": lambda x: min(1.0, max(0.0, (x - low) / width)),
+            "09.5": talks.revelation_value("Atlantica"),
+        }
+
+
 ANSWERS = {
     "01": answers_01, "02": answers_02, "03": answers_03, "04": answers_04, "05": answers_05,
-    "06": answers_06, "07": answers_07, "08": answers_08,
+    "06": answers_06, "07": answers_07, "08": answers_08, "09": answers_09,
 }  # fmt: skip
 OPEN = {"06.2"}
 """Compute tasks with many right answers: the default's may be right for a student too."""
