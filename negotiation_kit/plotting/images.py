@@ -40,10 +40,10 @@ def mask_image(
 class GridImage(AxesImage):
     """An RGBA uint8 image drawn by nearest-neighbour indexing, cell for cell.
 
-    matplotlib's general resampler converts every output pixel to floats and back (several
-    work on every pixel); a mask of grid cells needs only to repeat each
-    cell over the pixels it covers, which one numpy indexing step does. The data are rows
-    from the bottom (``origin="lower"``), as the model's grids are.
+    matplotlib's general resampler converts every output pixel to floats and back; a mask of
+    grid cells needs only to repeat each cell over the pixels it covers, which one numpy
+    indexing step does. The data are rows from the bottom (``origin="lower"``), as the
+    model's grids are.
     """
 
     def __init__(self, ax: Axes, extent: tuple[float, float, float, float], **kwargs: Any):
