@@ -114,7 +114,7 @@ def test_a_card_shows_its_own_numbers_and_marks_the_others_secret() -> None:
         assert "reservation 80" in text  # Borealia's own
         assert "reservation secret" in text  # Atlantica's, hidden
         assert "stake 0.5" in text  # Atlantica's stakes are public
-        assert "Every faction must accept" in text
+        assert "Atlantica ratifies only what every faction accepts" in text
     assert "@media print" not in html  # the page's style is added by html_page
 
 

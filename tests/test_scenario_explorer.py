@@ -16,6 +16,7 @@ from IPython.core.interactiveshell import InteractiveShell
 from IPython.utils.capture import capture_output
 
 import negotiation_kit as nk
+from negotiation_kit.classroom import card_document
 from negotiation_kit.widgets import ScenarioExplorer, _words
 from negotiation_kit.widgets.scenario import EXAMPLE, ScenarioFileError, rules_line
 
@@ -104,6 +105,28 @@ def test_the_menu_offers_the_files_own_rule_and_changes_the_model() -> None:
     file = lesson6.scenario.negotiation
     unitary = dataclasses.replace(file, a=dataclasses.replace(file.a, rule=nk.NationalWelfare()))
     assert lesson6.negotiation == unitary
+
+
+@pytest.mark.parametrize(
+    ("file", "rule", "words"),
+    [
+        ("classroom_tied_hands", "unanimity", "only what every faction accepts: each one can"),
+        ("classroom_tied_hands", "majority", "more than half the political weight accept."),
+        ("classroom_tied_hands", "national", "does not lower its national welfare"),
+        ("e4_rules", "quota", "at least 66.7% of the political weight accept."),
+        ("lesson06_several_issues", "leader", "what industry accepts, if farm lobby also"),
+    ],
+)
+def test_the_explorer_and_the_cards_say_a_rule_in_the_models_words(
+    file: str, rule: str, words: str
+) -> None:
+    explorer = ScenarioExplorer(ROOT / "scenarios" / f"{file}.toml")
+    explorer.set(a_rule=rule)
+    sentence = explorer.negotiation.a.describe_rule()
+    assert words in sentence and sentence in explorer.describe()
+    scenario = dataclasses.replace(explorer.scenario, negotiation=explorer.negotiation)
+    assert ("p", sentence) in card_document(scenario, 0, 1).blocks
+    assert ("p", f"How Atlantica ratifies: {sentence}") in card_document(scenario, 1, 1).blocks
 
 
 def test_a_threshold_slider_spans_the_planes_weighted_terms() -> None:

@@ -73,33 +73,6 @@ def space_words(space: nk.Line | nk.Plane, a: str, b: str) -> str:
     )
 
 
-def rule_words(nation: nk.Nation) -> str:
-    """How a nation ratifies, in words."""
-    rule = nation.rule
-    if len(nation.factions) == 1 and not isinstance(rule, nk.Quota | nk.Leader):
-        return (
-            f"{nation.name} acts as one: it ratifies any deal that leaves it no worse off "
-            "than no deal."
-        )
-    if isinstance(rule, nk.NationalWelfare):
-        return (
-            f"{nation.name}'s government ratifies any deal that does not lower national "
-            "welfare (the sum of all its factions' gains): no single faction can block."
-        )
-    if isinstance(rule, nk.Unanimity):
-        return "Every faction must accept the deal: each one can block it."
-    if isinstance(rule, nk.Majority):
-        return "Factions holding more than half of the political weight must accept the deal."
-    if isinstance(rule, nk.Quota):
-        return (
-            f"Factions holding at least {100 * rule.share:.0f}% of the political weight must "
-            "accept the deal."
-        )
-    assert isinstance(rule, nk.Leader)
-    others = f"; {', '.join(rule.vetoes)} can also block it" if rule.vetoes else ""
-    return f"{rule.name} decides whether to ratify{others}."
-
-
 def win_set_words(nation: nk.Nation, space: nk.Line) -> str:
     """The terms a nation ratifies on one issue (its own numbers only), in words."""
 
@@ -291,7 +264,7 @@ def card_document(scenario: nk.Scenario, side: int, pair: int) -> Document:
     if uncertainty_words(me):
         doc.paragraph(uncertainty_words(me))
     doc.heading(f"How {me.name} ratifies")
-    doc.paragraph(rule_words(me))
+    doc.paragraph(me.describe_rule())
     if isinstance(talks.space, nk.Line):
         doc.paragraph(win_set_words(me, talks.space))
     doc.heading("What you may pay at home")
@@ -310,7 +283,7 @@ def card_document(scenario: nk.Scenario, side: int, pair: int) -> Document:
     )
     doc.table(factions_table(other, secrets.hides))
     hidden = secrets.hides(None, "rule")
-    doc.paragraph(f"How {other.name} ratifies: " + (SECRET if hidden else rule_words(other)))
+    doc.paragraph(f"How {other.name} ratifies: " + (SECRET if hidden else other.describe_rule()))
     hidden = secrets.hides(None, "side_payments")
     doc.paragraph(
         f"What {other.name} may pay at home: " + (SECRET if hidden else payment_words(other))

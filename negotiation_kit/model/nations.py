@@ -238,6 +238,22 @@ class Nation:
         """
         return win_set((self,), space)
 
+    def describe_rule(self) -> str:
+        """How the nation ratifies, in one sentence for students (its rule's ``describe()``;
+        a nation of one faction acts as one whatever its rule).
+
+        >>> _example().describe_rule()
+        'Atlantica ratifies only what every faction accepts: each one can block it.'
+        >>> Nation("Borealia", _example().factions[:1]).describe_rule()
+        'Borealia acts as one: it ratifies any deal that leaves it no worse off than no deal.'
+        """
+        if len(self.factions) == 1:
+            return (
+                f"{self.name} acts as one: it ratifies any deal that leaves it no worse off "
+                "than no deal."
+            )
+        return f"{self.name} {self.rule.describe()}"
+
     def unitary(self) -> Nation:
         """The benchmark: the same factions acting as one (``NationalWelfare``, no payments).
 

@@ -6,8 +6,10 @@ also names its *minimal winning coalitions*: the cheapest one to compensate deci
 minimum compensation ``D*`` (see ``side_payments``).
 
 Every rule offers ``winning(gains, factions, rounding)`` (a reduction over the factions axis;
-``rounding`` is the allowance for sums of gains, used by ``NationalWelfare``) and
-``coalitions(factions)``; ``NationalWelfare`` has no coalitions since it needs no consent.
+``rounding`` is the allowance for sums of gains, used by ``NationalWelfare``),
+``coalitions(factions)`` (``NationalWelfare`` has none since it needs no consent) and
+``describe()``, the rule in words for students: the one place the kit's explorers and
+classroom cards take them from.
 """
 
 from __future__ import annotations
@@ -49,6 +51,10 @@ class Rule(Protocol):
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions: ...
 
+    def describe(self) -> str:
+        """The rule in words, as the end of a sentence that starts with the nation's name."""
+        ...
+
 
 def _accepts(gains: FloatArray) -> BoolArray:
     """Gains arrive snapped (``gains.snap``), so a plain comparison is exact."""
@@ -57,7 +63,7 @@ def _accepts(gains: FloatArray) -> BoolArray:
 
 @dataclass(frozen=True)
 class NationalWelfare:
-    """The unitary benchmark: ratify whatever raises national welfare, ``W(z) >= 0``.
+    """The unitary benchmark: ratify whatever does not lower national welfare, ``W(z) >= 0``.
 
     >>> import negotiation_kit as nk
     >>> nk.NationalWelfare()
@@ -74,6 +80,12 @@ class NationalWelfare:
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return ()
+
+    def describe(self) -> str:
+        return (
+            "ratifies any deal that does not lower its national welfare (the sum of its "
+            "factions' gains): no single faction can block it."
+        )
 
 
 @dataclass(frozen=True)
@@ -95,6 +107,9 @@ class Unanimity:
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return (tuple(range(len(factions))),)
+
+    def describe(self) -> str:
+        return "ratifies only what every faction accepts: each one can block it."
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,17 @@ class Quota:
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return _minimal_coalitions(tuple(f.weight for f in factions), self)
 
+    def describe(self) -> str:
+        """
+        >>> Quota(2 / 3).describe()
+        'ratifies what factions holding at least 66.7% of the political weight accept.'
+        """
+        more = "more than" if self.strict else "at least"
+        return f"ratifies what factions holding {more} {self._share_words()} accept."
+
+    def _share_words(self) -> str:
+        return f"{100 * self.share:.3g}% of the political weight"
+
 
 @dataclass(frozen=True)
 class Majority(Quota):
@@ -151,6 +177,9 @@ class Majority(Quota):
 
     def __repr__(self) -> str:
         return "Majority()"
+
+    def _share_words(self) -> str:
+        return "half the political weight"
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,16 @@ class Leader:
 
     def coalitions(self, factions: tuple[Faction, ...]) -> Coalitions:
         return (self._members(factions),)
+
+    def describe(self) -> str:
+        """
+        >>> Leader("industry", vetoes=("farm lobby", "unions")).describe()
+        'ratifies what industry accepts, if farm lobby and unions also accept.'
+        """
+        if not self.vetoes:
+            return f"ratifies what {self.name} accepts ({self.name} decides alone)."
+        verb = "accepts" if len(self.vetoes) == 1 else "accept"
+        return f"ratifies what {self.name} accepts, if {' and '.join(self.vetoes)} also {verb}."
 
 
 @lru_cache(maxsize=256)

@@ -287,7 +287,7 @@ class ScenarioExplorer(PlaneExplorer):
         parts = [f"{title}."]
         space = negotiation.space
         for nation in (negotiation.a, negotiation.b):
-            parts.append(f"{nation.name} {_rule_words(nation)}")
+            parts.append(nation.describe_rule())
             if nation.side_payments is not None:
                 parts.append(_payments_words(nation))
             win_set = nation.win_set(space)
@@ -438,30 +438,6 @@ def _leader_words(rule: nk.Leader) -> str:
     if not vetoes:
         return f"{rule.name} decides"
     return f"{rule.name} leads, {vetoes} can veto"
-
-
-def _rule_words(nation: nk.Nation) -> str:
-    """How ``nation`` ratifies, as the end of a sentence that starts with its name."""
-    rule = nation.rule
-    if len(nation.factions) == 1:
-        return "decides as one actor."
-    if isinstance(rule, nk.NationalWelfare):
-        return "ratifies as one actor: any deal that raises national welfare."
-    if isinstance(rule, nk.Unanimity):
-        return "ratifies only what every faction accepts (each can veto)."
-    if isinstance(rule, nk.Majority):
-        return "ratifies what factions with more than half the political weight accept."
-    if isinstance(rule, nk.Quota):
-        return (
-            f"ratifies what factions with at least {_words.number(rule.share)} of the political "
-            "weight accept."
-        )
-    assert isinstance(rule, nk.Leader)
-    if not rule.vetoes:
-        return f"ratifies what {rule.name} accepts (it decides alone)."
-    vetoes = " and ".join(rule.vetoes)
-    verb = "accepts" if len(rule.vetoes) == 1 else "accept"
-    return f"ratifies what {rule.name} accepts, if {vetoes} also {verb}."
 
 
 def _payments_words(nation: nk.Nation) -> str:
