@@ -50,17 +50,15 @@ class HullView:
 
     The hull is a dashed outline (explained in a small legend of its own beside the plane);
     each ideal point is labelled with its faction's name, kept inside the plane and clear of
-    the markers (``names.place_names``).
+    the markers (``placement.place_names``, whose example shows where a name goes).
 
     Examples
     --------
     >>> from negotiation_kit.plotting import new_figure
     >>> ax = new_figure(4, 4).add_subplot()
-    >>> ax.set(xlim=(-3, 3), ylim=(-3, 3))
-    [(-3.0, 3.0), (-3.0, 3.0)]
     >>> view = HullView(ax, {"east": (2, 0), "north": (0, 2)}, [(2, 0), (0, 2)])
-    >>> view.outline.get_xy()[:2].tolist(), view.names["east"].get_position()
-    ([[2.0, 0.0], [0.0, 2.0]], (2.0, 0.15))
+    >>> view.outline.get_xy()[:2].tolist(), sorted(view.names)
+    ([[2.0, 0.0], [0.0, 2.0]], ['east', 'north'])
     """
 
     def __init__(

@@ -327,9 +327,13 @@ def draw_expected_welfare(
 
 
 class WidthView(View):
-    """Both nations' expected net welfare at the deal against the width of the uncertainty.
+    """Draw each nation's expected net welfare at the deal against the width of the uncertainty.
 
-    NaN leaves a gap in a curve; the current width is a dashed line with a dot on each curve.
+    ``welfare`` maps nation names to values over ``widths`` (e.g. from
+    ``negotiation_kit.model.statics.width_sweep``); ``widths`` must hold ``current``, whose
+    values get a dot on each curve, and a dashed line marks it; NaN leaves a gap in a curve.
+    The y-axis runs from 0 to at least ``least`` (``welfare_limits``). The view holds
+    ``.artists``; ``.update(widths, welfare, current)`` shows new curves.
     """
 
     def __init__(
@@ -378,18 +382,6 @@ class WidthView(View):
             welfare_ticks(self.ax, limits)
 
 
-def draw_width(
-    ax: Axes,
-    widths: FloatArray,
-    welfare: dict[str, FloatArray],
-    current: float,
-    least: float = 0.25,
-) -> WidthView:
-    """Draw each nation's expected net welfare at the deal against the width of the uncertainty.
-
-    ``welfare`` maps nation names to values over ``widths`` (e.g. from
-    ``negotiation_kit.model.statics.width_sweep``); ``widths`` must hold ``current``, whose
-    values get a dot. The y-axis runs from 0 to at least ``least`` (``welfare_limits``).
-    Returns a view with ``.artists`` and ``.update(widths, welfare, current)``.
-    """
-    return WidthView(ax, widths, welfare, current, least)
+draw_width = WidthView
+"""The ``draw_*`` name the other views have: ``draw_width(ax, widths, welfare, current)``
+builds a ``WidthView``, with no second signature to keep in step."""
