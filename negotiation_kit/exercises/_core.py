@@ -32,9 +32,9 @@ import contextvars
 import html
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from ._answers import (
     Probed,
@@ -68,6 +68,7 @@ __all__ = [
     "callable_",
     "choice",
     "close",
+    "compare_at",
     "evaluate",
     "explain",
     "function_source",
@@ -77,6 +78,7 @@ __all__ = [
     "missing",
     "number",
     "plain",
+    "predict",
     "probe_inputs",
     "refuse_kit",
     "registered",
@@ -191,6 +193,62 @@ def refuse_kit(answer: object, names: Sequence[str], what: str) -> None:
             f"your function calls the kit's own .{used[0]}(...); this task asks you to write "
             f"{what} yourself, so the check cannot count it."
         )
+
+
+def predict(
+    task_id: str,
+    title: str,
+    options: Sequence[str],
+    right: Callable[[], str],
+    hint: str,
+    praise: str,
+    *,
+    what: str = "your prediction",
+) -> None:
+    """Register a predict task: the answer is one of ``options``; ``right()`` computes,
+    through the kit, the one that is right.
+
+    A wrong choice gets ``hint`` (which says where to look, never the answer), a right one
+    ``praise``; ``what`` names the answer in the message about an answer that is not one of
+    the options.
+    """
+
+    def _prediction(answer: object) -> str:
+        if choice(answer, options, what) != right():
+            raise Wrong(hint)
+        return praise
+
+    _prediction.__qualname__ = f"predict_{task_id}"
+    task(task_id, title, "predict")(_prediction)
+
+
+Probe = TypeVar("Probe")
+Value = TypeVar("Value")
+
+
+def compare_at(
+    probes: Iterable[Probe],
+    yours: Callable[[Probe], Value],
+    kits: Callable[[Probe], Value],
+    same: Callable[[Value, Value], bool],
+    wrong: Callable[[Probe, Value, Value], str],
+) -> None:
+    """A build checker's loop: at each probe in turn, the student's function (``yours``, which
+    reads its result and raises :class:`WrongForm` on the wrong kind) against the kit's; the
+    first probe where they are not the ``same`` raises :class:`Wrong` with
+    ``wrong(probe, value, expected)``.
+
+    >>> import operator
+    >>> compare_at([1, 2, 3], lambda x: x * x, lambda x: 2 * x, operator.eq,
+    ...            lambda x, value, expected: f"at {x}: {value}, not {expected}")
+    Traceback (most recent call last):
+    ...
+    negotiation_kit.exercises._answers.Wrong: at 1: 1, not 2
+    """
+    for probe in probes:
+        value, expected = yours(probe), kits(probe)
+        if not same(value, expected):
+            raise Wrong(wrong(probe, value, expected))
 
 
 # ----------------------------------------------------------------------------- the result

@@ -20,12 +20,24 @@ Borealia.
 from __future__ import annotations
 
 import math
+import operator
 import random
 
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, explain, interval, number, refuse_kit, task
+from ._core import (
+    Wrong,
+    callable_,
+    choice,
+    close,
+    compare_at,
+    explain,
+    interval,
+    number,
+    refuse_kit,
+    task,
+)
 from ._variants import vary
 
 HAWK_SHARE = 0.4
@@ -253,14 +265,21 @@ def _ratifies(answer: object) -> str:
     student = callable_(answer, "ratifies")
     refuse_kit(answer, ["ratifies", "win_set", "zone"], "the ratification rule")
     atlantica = scenario().a
-    for x in probe_terms():
-        said = _says(student(x), x)
-        if said != bool(atlantica.ratifies(x)):
-            verdict = "would ratify" if said else "would not ratify"
-            raise Wrong(
-                f"your function says Atlantica {verdict} terms x = {x}, but the kit disagrees: "
-                "check each faction's gain there (under unanimity every faction must accept)."
-            )
+
+    def wrong(x: float, said: bool, kits: bool) -> str:
+        verdict = "would ratify" if said else "would not ratify"
+        return (
+            f"your function says Atlantica {verdict} terms x = {x}, but the kit disagrees: "
+            "check each faction's gain there (under unanimity every faction must accept)."
+        )
+
+    compare_at(
+        probe_terms(),
+        lambda x: _says(student(x), x),
+        lambda x: bool(atlantica.ratifies(x)),
+        operator.eq,
+        wrong,
+    )
     return "right: your rule agrees with the kit's unanimity everywhere we tried."
 
 

@@ -16,12 +16,24 @@ kit.
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 
 from .. import model as nk
 from ..model import thresholds
-from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
+from ._core import (
+    Wrong,
+    agrees,
+    callable_,
+    close,
+    compare_at,
+    explain,
+    number,
+    predict,
+    refuse_kit,
+    task,
+)
 from ._variants import vary
 
 HAWK = "steelworkers (hawk)"
@@ -156,15 +168,15 @@ def _who_gains() -> str:
     return next((name for name, gained in gains.items() if gained), "neither")
 
 
-@task("08.2", "Predict: who gains from Atlantica's capacity to pay?", "predict")
-def _predict(answer: object) -> str:
-    said = choice(answer, WHO, "your prediction")
-    if said != _who_gains():
-        raise Wrong(
-            "not quite: in the explorer, choose the preset 'foreclose: the hawk's veto holds "
-            "(E2)', note both nations' net welfare, then set the capacity to 'unlimited'."
-        )
-    return "a partner able to pay is a partner whose hawk no longer binds."
+predict(
+    "08.2",
+    "Predict: who gains from Atlantica's capacity to pay?",
+    WHO,
+    _who_gains,
+    "not quite: in the explorer, choose the preset 'foreclose: the hawk's veto holds (E2)', "
+    "note both nations' net welfare, then set the capacity to 'unlimited'.",
+    "a partner able to pay is a partner whose hawk no longer binds.",
+)
 
 
 TEST_BUDGETS = (0.0, 0.01, 0.03, 0.05, 0.1, 0.15, 0.2, 0.24, 0.26, 0.3, 1.0)
@@ -192,22 +204,24 @@ def _edge(answer: object) -> str:
     edge = callable_(answer, "your function lowest_ratified(budget)")
     refuse_kit(answer, ["win_set", "zone", "ratifies"], "the edge of the win-set")
     harder = numbers()["harder"]
-    for budget in probe_budgets():
-        value = number(edge(budget), f"lowest_ratified({budget:g})")
-        expected = atlantica(budget, harder).win_set(nk.Line()).intervals[0][0]
-        if abs(value - expected) > 1e-6:
-            if value < expected:
-                hint = (
-                    "Atlantica cannot ratify terms that low: can the budget pay the "
-                    "steelworkers' loss there, and do the exporters gain enough to pay it?"
-                )
-            else:
-                hint = (
-                    "Atlantica would ratify lower terms: the budget can pay the steelworkers there."
-                )
-            raise Wrong(
-                f"with a budget of {budget:g} your edge is too {_way(value, expected)}: {hint}"
+
+    def wrong(budget: float, value: float, expected: float) -> str:
+        if value < expected:
+            hint = (
+                "Atlantica cannot ratify terms that low: can the budget pay the "
+                "steelworkers' loss there, and do the exporters gain enough to pay it?"
             )
+        else:
+            hint = "Atlantica would ratify lower terms: the budget can pay the steelworkers there."
+        return f"with a budget of {budget:g} your edge is too {_way(value, expected)}: {hint}"
+
+    compare_at(
+        probe_budgets(),
+        lambda budget: number(edge(budget), f"lowest_ratified({budget:g})"),
+        lambda budget: atlantica(budget, harder).win_set(nk.Line()).intervals[0][0],
+        functools.partial(agrees, tol=1e-6),
+        wrong,
+    )
     return "each unit of budget lowers the edge by two units, until the exporters cannot pay."
 
 
@@ -227,20 +241,23 @@ def _size(answer: object) -> str:
 OUTCOMES = ("Atlantica", "Borealia", "no deal")
 
 
-@task("08.5", "Two-sided division: who comes out ahead?", "predict")
-def _two_sided(answer: object) -> str:
-    said = choice(answer, OUTCOMES, "your answer")
+def _ahead() -> str:
     outcome = scenario(math.inf, BINDING, "divided").outcome()
     if outcome.agreement is None:
-        right = "no deal"
-    else:
-        right = max(outcome.welfare, key=lambda name: outcome.welfare[name])
-    if said != right:
-        raise Wrong(
-            "not quite: in the explorer choose the preset 'two hawks, only Atlantica can pay' "
-            "and compare the two nations' net welfare at the outcome."
-        )
-    return "the side that can buy off its hawk is the side that gives way."
+        return "no deal"
+    return max(outcome.welfare, key=lambda name: outcome.welfare[name])
+
+
+predict(
+    "08.5",
+    "Two-sided division: who comes out ahead?",
+    OUTCOMES,
+    _ahead,
+    "not quite: in the explorer choose the preset 'two hawks, only Atlantica can pay' and "
+    "compare the two nations' net welfare at the outcome.",
+    "the side that can buy off its hawk is the side that gives way.",
+    what="your answer",
+)
 
 
 explain(

@@ -18,10 +18,22 @@ terms; the question asks for the chance that Atlantica ratifies them.
 
 from __future__ import annotations
 
+import functools
 import random
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
+from ._core import (
+    Wrong,
+    agrees,
+    callable_,
+    close,
+    compare_at,
+    explain,
+    number,
+    predict,
+    refuse_kit,
+    task,
+)
 from ._variants import vary
 
 MIDDLE = 0.65
@@ -223,15 +235,15 @@ def _expected(answer: object) -> str:
     return "right: a deal that may fail at home is worth its gain times its chance."
 
 
-@task("09.3", "Predict: more doubt about the steelworkers", "predict")
-def _more_doubt(answer: object) -> str:
-    said = choice(answer, TRENDS, "your prediction")
-    if said != _trend():
-        raise Wrong(
-            "not quite. With the wide range, can Borealia still afford terms the steelworkers "
-            "are certain to accept? If not, what happens to the chance that the deal passes?"
-        )
-    return "right: too much doubt makes a safe deal too expensive, and a risky one is worth less."
+predict(
+    "09.3",
+    "Predict: more doubt about the steelworkers",
+    TRENDS,
+    _trend,
+    "not quite. With the wide range, can Borealia still afford terms the steelworkers are "
+    "certain to accept? If not, what happens to the chance that the deal passes?",
+    "right: too much doubt makes a safe deal too expensive, and a risky one is worth less.",
+)
 
 
 @task(
@@ -244,15 +256,21 @@ def _probability(answer: object) -> str:
     student = callable_(answer, "your function ratification_chance(x)")
     refuse_kit(answer, ["ratification_probability", "expected_welfare"], "the probability")
     nation = atlantica()
-    for x in probe_terms():
-        value = number(student(x), f"ratification_chance({x})")
-        expected = float(nation.ratification_probability(x))
-        if abs(value - expected) > 1e-6:
-            if not 0 <= value <= 1:
-                hint = "a probability lies between 0 and 1: what happens outside the range?"
-            else:
-                hint = "what share of the steelworkers' range lies below these terms?"
-            raise Wrong(f"at x = {x} your chance is not right yet: {hint}")
+
+    def wrong(x: float, value: float, expected: float) -> str:
+        if not 0 <= value <= 1:
+            hint = "a probability lies between 0 and 1: what happens outside the range?"
+        else:
+            hint = "what share of the steelworkers' range lies below these terms?"
+        return f"at x = {x} your chance is not right yet: {hint}"
+
+    compare_at(
+        probe_terms(),
+        lambda x: number(student(x), f"ratification_chance({x})"),
+        lambda x: float(nation.ratification_probability(x)),
+        functools.partial(agrees, tol=1e-6),
+        wrong,
+    )
     return "right: your probability agrees with the kit's everywhere we tried."
 
 
