@@ -114,12 +114,13 @@ def _is_type_checking(node: ast.If) -> bool:
     )
 
 
-def _runtime_imports(tree: ast.AST) -> list[ast.ImportFrom]:
-    """Every ``from ... import`` that runs, at any depth, outside ``if TYPE_CHECKING:``."""
+def _imports(tree: ast.AST, annotations: bool = False) -> list[ast.ImportFrom]:
+    """Every ``from ... import`` that runs, at any depth, outside ``if TYPE_CHECKING:``
+    (with ``annotations``, those inside it too)."""
     found: list[ast.ImportFrom] = []
 
     def visit(node: ast.AST) -> None:
-        if isinstance(node, ast.If) and _is_type_checking(node):
+        if isinstance(node, ast.If) and _is_type_checking(node) and not annotations:
             for child in node.orelse:
                 visit(child)
             return
@@ -132,13 +133,14 @@ def _runtime_imports(tree: ast.AST) -> list[ast.ImportFrom]:
     return found
 
 
-def model_imports() -> dict[str, set[str]]:
-    """Model module -> the model modules it imports when it runs (annotations excluded)."""
+def model_imports(annotations: bool = False) -> dict[str, set[str]]:
+    """Model module -> the model modules it imports when it runs (with ``annotations``, also
+    those it imports for type checkers only)."""
     modules = {path.stem for path in MODEL.glob("*.py")}
     graph: dict[str, set[str]] = {}
     for path in MODEL.glob("*.py"):
         edges: set[str] = set()
-        for node in _runtime_imports(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _imports(ast.parse(path.read_text(encoding="utf-8")), annotations):
             if node.level != 1:
                 continue
             if node.module is None:  # from . import a, b
@@ -181,6 +183,43 @@ def test_model_imports_run_one_way() -> None:
     graph = model_imports()
     assert graph["nations"] >= {"ratification", "winsets"}  # the scan sees real imports
     assert cycle(graph) == [], f"model modules import each other: {' -> '.join(cycle(graph))}"
+
+
+def below(graph: dict[str, set[str]], top: str) -> set[str]:
+    """The modules ``top`` imports, directly or through others."""
+    found: set[str] = set()
+    todo = [top]
+    while todo:
+        for module in graph.get(todo.pop(), set()) - found:
+            found.add(module)
+            todo.append(module)
+    return found - {top}
+
+
+def importers_from_below(
+    runs: dict[str, set[str]], every: dict[str, set[str]], top: str
+) -> list[str]:
+    """The modules ``top`` builds on (``runs``: the imports that run) that import ``top``
+    anyway, if only for annotations (``every``: all imports)."""
+    return sorted(module for module in below(runs, top) if top in every.get(module, set()))
+
+
+def test_the_check_from_below_finds_a_type_only_import() -> None:
+    runs = {"nations": {"winsets"}, "winsets": {"rules"}, "rules": set(), "statics": {"nations"}}
+    every = {**runs, "rules": {"nations"}, "statics": {"nations"}}
+    assert below(runs, "nations") == {"winsets", "rules"}
+    assert importers_from_below(runs, every, "nations") == ["rules"]
+    assert model_imports(annotations=True)["party"] >= {"factions", "rules"}  # type-only seen
+
+
+def test_what_nation_is_built_on_never_imports_it_not_even_for_annotations() -> None:
+    runs, every = model_imports(), model_imports(annotations=True)
+    assert below(runs, "nations") >= {"ratification", "winsets", "expected", "uncertainty"}
+    offenders = importers_from_below(runs, every, "nations")
+    assert offenders == [], (
+        f"{', '.join(offenders)} import nations, which imports them: annotate with "
+        "model.party.Party (what they read of a nation) instead of Nation"
+    )
 
 
 def private_members_of_the_model() -> set[str]:

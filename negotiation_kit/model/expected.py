@@ -57,7 +57,7 @@ from .rules import NationalWelfare
 from .uncertainty import Uniform, is_uncertain, is_uncertain_nation
 
 if TYPE_CHECKING:
-    from .nations import Nation
+    from .party import Party
 
 FOLD = 1e-7
 """Uncertain factions with ``d_i`` below this share of the largest count as certain (at the
@@ -68,7 +68,7 @@ Local = tuple[FloatArray, FloatArray]
 ``E[g_i 1{ratified}]``, shape ``(F, n, size)``."""
 
 
-def local(nation: Nation, anchors: FloatArray, size: int, *, exact: bool = False) -> Local:
+def local(nation: Party, anchors: FloatArray, size: int, *, exact: bool = False) -> Local:
     """Ratification probability and expected gains as polynomials in ``t = x - anchor``.
 
     Valid at each anchor and on the open piece (between breakpoints) around it; ``size=1``
@@ -82,7 +82,7 @@ def local(nation: Nation, anchors: FloatArray, size: int, *, exact: bool = False
     return _consents(nation, anchors, size, exact)
 
 
-def _certain(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Local:
+def _certain(nation: Party, anchors: FloatArray, size: int, exact: bool) -> Local:
     gains = ratification.gains(nation, anchors, exact=exact)
     ratified = ratification.ratifies(nation, gains, exact=exact).astype(float)
     polys = np.stack(
@@ -93,7 +93,7 @@ def _certain(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Loc
 
 
 def net_welfare(
-    nation: Nation, anchors: FloatArray, size: int, *, exact: bool = False
+    nation: Party, anchors: FloatArray, size: int, *, exact: bool = False
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
     """``(P, E[N 1{ratified}], gains)``: ``local`` with the factions' gains summed into ``N``.
 
@@ -140,7 +140,7 @@ def _subsets(k: int) -> np.ndarray:
 # --- rules that count consents ----------------------------------------------------------------
 
 
-def _consents(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Local:
+def _consents(nation: Party, anchors: FloatArray, size: int, exact: bool) -> Local:
     factions = nation.factions
     unsure = [k for k, f in enumerate(factions) if is_uncertain(f.gain)]
     n, subsets = anchors.size, _subsets(len(unsure))
@@ -179,7 +179,7 @@ def _consents(nation: Nation, anchors: FloatArray, size: int, exact: bool) -> Lo
 # --- national welfare -------------------------------------------------------------------------
 
 
-def _split(nation: Nation) -> tuple[list[int], list[int]]:
+def _split(nation: Party) -> tuple[list[int], list[int]]:
     """Indices of the uncertain factions kept uncertain, and of those taken at their mean."""
     unsure = [k for k, f in enumerate(nation.factions) if is_uncertain(f.gain)]
     spread = {k: _spread(nation.factions[k].gain) for k in unsure}  # type: ignore[arg-type]
@@ -202,7 +202,7 @@ def _base(gain: Linear) -> float:
     return min(gain.stake * r.low, gain.stake * r.high)
 
 
-def _tau(nation: Nation, kept: list[int]) -> tuple[float, float, float]:
+def _tau(nation: Party, kept: list[int]) -> tuple[float, float, float]:
     """``tau(x) = sum_certain g_j(x) + sum_kept (s_i x - base_i)`` as global coefficients."""
     c = [0.0, 0.0, 0.0]
     for k, f in enumerate(nation.factions):
@@ -216,7 +216,7 @@ def _tau(nation: Nation, kept: list[int]) -> tuple[float, float, float]:
     return (c[0], c[1], c[2])
 
 
-def _national_welfare(nation: Nation, anchors: FloatArray, size: int) -> Local:
+def _national_welfare(nation: Party, anchors: FloatArray, size: int) -> Local:
     factions = nation.factions
     kept, _ = _split(nation)
     n = anchors.size
@@ -290,7 +290,7 @@ def _box(tau: FloatArray, spreads: FloatArray, size: int) -> tuple[FloatArray, F
 # --- breakpoints and points -------------------------------------------------------------------
 
 
-def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
+def cuts(nation: Party, low: float, high: float) -> tuple[float, ...]:
     """Every point of ``[low, high]`` where the nation's ``P`` or expected gains may change form."""
     if not is_uncertain_nation(nation):
         return one_issue.cuts(nation, low, high)
@@ -311,7 +311,7 @@ def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
     return tuple(sorted(points))
 
 
-def ratification_probability(nation: Nation, x: FloatArray) -> FloatArray:
+def ratification_probability(nation: Party, x: FloatArray) -> FloatArray:
     """``P(x)`` at each point (1 or 0 for a certain nation), clipped into ``[0, 1]``."""
     if not is_uncertain_nation(nation):
         return ratification.ratifies(nation, ratification.gains(nation, x)).astype(float)

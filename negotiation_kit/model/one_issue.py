@@ -22,17 +22,17 @@ from . import _poly, ratification
 from ._poly import Poly
 
 if TYPE_CHECKING:
-    from .nations import Nation
+    from .party import Party
 
 Intervals = list[tuple[float, float]]
 _MERGE = 1e-12
 
 
-def _gain_polys(nation: Nation) -> list[Poly]:
+def _gain_polys(nation: Party) -> list[Poly]:
     return [f.gain.coefficients() for f in nation.factions]
 
 
-def _piece_polys(nation: Nation, middle: float) -> tuple[list[Poly], Poly]:
+def _piece_polys(nation: Party, middle: float) -> tuple[list[Poly], Poly]:
     """Coalition costs and the payers' capacity as polynomials on the piece around ``middle``."""
     gains = _gain_polys(nation)
     values = [_poly.evaluate(p, middle) for p in gains]
@@ -48,7 +48,7 @@ def _piece_polys(nation: Nation, middle: float) -> tuple[list[Poly], Poly]:
 
 
 @lru_cache(maxsize=256)
-def cuts(nation: Nation, low: float, high: float) -> tuple[float, ...]:
+def cuts(nation: Party, low: float, high: float) -> tuple[float, ...]:
     """Every point of ``[low, high]`` where the nation's win-set or ``N`` may change form.
 
     Cached: a slider that moves one nation leaves the other's cuts to be reused.
@@ -83,7 +83,7 @@ def dedupe(points: Iterable[float]) -> list[float]:
     return result
 
 
-def intervals(nations: Sequence[Nation], low: float, high: float) -> Intervals:
+def intervals(nations: Sequence[Party], low: float, high: float) -> Intervals:
     """The closed intervals of ``[low, high]`` that every nation in ``nations`` ratifies."""
     points = dedupe(x for n in nations for x in cuts(n, low, high))
     probe = np.empty(2 * len(points) - 1)
@@ -124,7 +124,7 @@ def merge(found: Intervals) -> Intervals:
     return merged
 
 
-def net_welfare_poly(nation: Nation, middle: float) -> Poly:
+def net_welfare_poly(nation: Party, middle: float) -> Poly:
     """``N`` as a polynomial on the piece (between cuts) that contains ``middle``."""
     welfare = _poly.total(_gain_polys(nation))
     payments = nation.side_payments
@@ -135,7 +135,7 @@ def net_welfare_poly(nation: Nation, middle: float) -> Poly:
     return _poly.sub(welfare, _poly.scale(cheapest, payments.deadweight))
 
 
-def nash(a: Nation, b: Nation, zone: Intervals) -> float | None:
+def nash(a: Party, b: Party, zone: Intervals) -> float | None:
     """The point of the zone with ``N_A, N_B >= 0`` that maximises ``N_A * N_B`` (Nash 1950).
 
     Candidates are the zone's edges, the cuts, the roots of ``N_A`` and ``N_B`` and the

@@ -37,13 +37,13 @@ from .rules import BoolArray
 
 if TYPE_CHECKING:
     from .factions import Faction
-    from .nations import Nation
+    from .party import Party
 
 SUM_ULPS = 8
 """How many units in the last place of the summed terms' sizes a sum of gains may be off by."""
 
 
-def gains(nation: Nation, z: FloatArray, *, exact: bool = False) -> FloatArray:
+def gains(nation: Party, z: FloatArray, *, exact: bool = False) -> FloatArray:
     """Each faction's gain ``g_i(z)`` at each point of ``z``, shape (factions, points).
 
     A gain within rounding of zero (``nation.tolerances``: ``ACCEPT_TOL`` times the gain's
@@ -66,7 +66,7 @@ def welfare(gains: FloatArray) -> FloatArray:
     return gains.sum(axis=0)
 
 
-def net_welfare(nation: Nation, gains: FloatArray) -> FloatArray:
+def net_welfare(nation: Party, gains: FloatArray) -> FloatArray:
     """Net national welfare ``N(z) = W(z) - (1/e - 1) D*(z)`` at each point (docs/model.md §3).
 
     Without side-payments, or when they cost nothing (``e = 1``) or are never made
@@ -79,7 +79,7 @@ def net_welfare(nation: Nation, gains: FloatArray) -> FloatArray:
     return side_payments.net_welfare(welfare(gains), needed, payments)
 
 
-def ratifies(nation: Nation, gains: FloatArray, *, exact: bool = False) -> BoolArray:
+def ratifies(nation: Party, gains: FloatArray, *, exact: bool = False) -> BoolArray:
     """Whether the nation ratifies each point, given its ``gains`` there (docs/model.md §2-§3).
 
     The rule decides first; with side-payments a point the rule refuses is still ratified

@@ -24,7 +24,7 @@ from .spaces import Plane
 if TYPE_CHECKING:
     from .bargaining import Negotiation
     from .gains import Additive, Linear, Spatial
-    from .nations import Nation
+    from .party import Party
 
 REFINE_LEVELS = 3
 REFINE_POINTS = 21
@@ -39,12 +39,12 @@ def _gain_on_grid(gain: Linear | Additive | Spatial, plane: Plane) -> FloatArray
     return values
 
 
-def grid_gains(nation: Nation, plane: Plane) -> FloatArray:
+def grid_gains(nation: Party, plane: Plane) -> FloatArray:
     """The nation's gains on the plane's grid, shape (factions, resolution**2)."""
     return np.stack([_gain_on_grid(f.gain, plane) for f in nation.factions])
 
 
-def mask(nations: Sequence[Nation], plane: Plane) -> BoolArray:
+def mask(nations: Sequence[Party], plane: Plane) -> BoolArray:
     """Which grid cells every nation in ``nations`` ratifies."""
     inside = np.ones(plane.resolution**2, dtype=bool)
     for nation in nations:
@@ -52,7 +52,7 @@ def mask(nations: Sequence[Nation], plane: Plane) -> BoolArray:
     return inside
 
 
-def _best(a: Nation, b: Nation, z: FloatArray) -> tuple[int, float] | None:
+def _best(a: Party, b: Party, z: FloatArray) -> tuple[int, float] | None:
     """Index and value of the best point of ``z`` for the Nash product, among feasible ones."""
     gains_a, gains_b = ratification.gains(a, z), ratification.gains(b, z)
     net_a = ratification.net_welfare(a, gains_a)
@@ -66,7 +66,7 @@ def _best(a: Nation, b: Nation, z: FloatArray) -> tuple[int, float] | None:
     return k, float(product[k])
 
 
-def _seeds(a: Nation, b: Nation, cells: FloatArray) -> FloatArray:
+def _seeds(a: Party, b: Party, cells: FloatArray) -> FloatArray:
     """The zone cells to refine around: the best for the Nash product among feasible cells,
     or, when no cell centre serves both principals, the cells that come closest to it (the
     part of the zone that serves both may be thinner than a cell)."""
@@ -78,7 +78,7 @@ def _seeds(a: Nation, b: Nation, cells: FloatArray) -> FloatArray:
     return cells[best]
 
 
-def _refine(a: Nation, b: Nation, plane: Plane, seed: FloatArray) -> tuple[FloatArray, float]:
+def _refine(a: Party, b: Party, plane: Plane, seed: FloatArray) -> tuple[FloatArray, float]:
     """Finer and finer local grids around ``seed``: the best feasible point and its product."""
     point, value = seed, -np.inf
     step = np.array(plane.cell)
@@ -94,7 +94,7 @@ def _refine(a: Nation, b: Nation, plane: Plane, seed: FloatArray) -> tuple[Float
     return point, value
 
 
-def nash(a: Nation, b: Nation, plane: Plane, zone: BoolArray) -> FloatArray | None:
+def nash(a: Party, b: Party, plane: Plane, zone: BoolArray) -> FloatArray | None:
     """The Nash point: the best zone cells, each refined on ``REFINE_LEVELS`` local grids."""
     if not zone.any():
         return None

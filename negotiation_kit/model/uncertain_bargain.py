@@ -30,12 +30,12 @@ from .uncertainty import Uniform, is_uncertain
 
 if TYPE_CHECKING:
     from .bargaining import Negotiation
-    from .nations import Nation
+    from .party import Party
 
 Intervals = list[tuple[float, float]]
 
 
-def _size(nation: Nation) -> int:
+def _size(nation: Party) -> int:
     """Coefficients enough for the nation's ``P`` and ``X`` on a piece."""
     unsure = sum(is_uncertain(f.gain) for f in nation.factions)
     return 2 * unsure + 5
@@ -54,7 +54,7 @@ class _Pieces:
 
 
 @lru_cache(maxsize=64)
-def _pieces(a: Nation, b: Nation, low: float, high: float) -> _Pieces:
+def _pieces(a: Party, b: Party, low: float, high: float) -> _Pieces:
     """Cached: the zone and the outcome of one negotiation share it."""
     points = np.array(
         one_issue.dedupe([*expected.cuts(a, low, high), *expected.cuts(b, low, high)])
@@ -77,7 +77,7 @@ def _pieces(a: Nation, b: Nation, low: float, high: float) -> _Pieces:
     )
 
 
-def at(a: Nation, b: Nation, x: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
+def at(a: Party, b: Party, x: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray]:
     """``(E_A, E_B, P)`` at each point of ``x``."""
     p_a, x_a, _ = expected.net_welfare(a, x, 1)
     p_b, x_b, _ = expected.net_welfare(b, x, 1)
@@ -85,7 +85,7 @@ def at(a: Nation, b: Nation, x: FloatArray) -> tuple[FloatArray, FloatArray, Flo
     return x_a[:, 0] * p_b, x_b[:, 0] * p_a, p_a * p_b
 
 
-def zone(a: Nation, b: Nation, low: float, high: float) -> Intervals:
+def zone(a: Party, b: Party, low: float, high: float) -> Intervals:
     """The closure of ``{x in [low, high] : P(x) > 0}`` as sorted closed intervals."""
     pieces = _pieces(a, b, low, high)
     found: Intervals = []
@@ -97,7 +97,7 @@ def zone(a: Nation, b: Nation, low: float, high: float) -> Intervals:
     return one_issue.merge(found)
 
 
-def nash(a: Nation, b: Nation, low: float, high: float) -> float | None:
+def nash(a: Party, b: Party, low: float, high: float) -> float | None:
     """The point with ``P > 0`` and ``E_A, E_B >= 0`` maximising ``E_A E_B`` (None: none)."""
     pieces = _pieces(a, b, low, high)
     points = pieces.points
@@ -118,7 +118,7 @@ def nash(a: Nation, b: Nation, low: float, high: float) -> float | None:
     return float(x[int(np.argmax(value))])
 
 
-def settle(a: Nation, b: Nation, x: float) -> tuple[dict[str, float], dict[str, float], float]:
+def settle(a: Party, b: Party, x: float) -> tuple[dict[str, float], dict[str, float], float]:
     """At the agreement ``x``: expected net welfare, each faction's expected gain (after
     transfers, if a certain nation pays any) and the chance that both nations ratify."""
     point = np.array([x])

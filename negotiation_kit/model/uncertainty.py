@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import _numbers
 
 if TYPE_CHECKING:
-    from .nations import Nation
+    from .party import Party
 
 MIN_WIDTH = 1e-9
 """The narrowest uncertainty, relative to the size of its bounds: narrower is a certain value."""
@@ -76,7 +76,7 @@ def is_uncertain(gain: Any) -> bool:
     return isinstance(getattr(gain, "reservation", None), Uniform)
 
 
-def is_uncertain_nation(nation: Nation) -> bool:
+def is_uncertain_nation(nation: Party) -> bool:
     """True when some faction of ``nation`` has an uncertain reservation (kept on the nation:
     its factions are frozen, and every certain computation asks first)."""
     known = nation.__dict__.get("_uncertain")
@@ -95,7 +95,7 @@ def refuse(name: str, value: Any) -> None:
         )
 
 
-def refuse_in(nation: Nation) -> None:
+def refuse_in(nation: Party) -> None:
     """An uncertain reservation in a nation with side-payments is refused (docs/model.md §8)."""
     if nation.side_payments is not None and is_uncertain_nation(nation):
         names = [f.name for f in nation.factions if is_uncertain(f.gain)]

@@ -23,7 +23,7 @@ from .spaces import Line, Plane
 from .uncertainty import is_uncertain_nation
 
 if TYPE_CHECKING:
-    from .nations import Nation
+    from .party import Party
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,7 +42,7 @@ class LineWinSet:
     """
 
     space: Line
-    nations: tuple[Nation, ...]
+    nations: tuple[Party, ...]
     intervals: list[tuple[float, float]]
 
     @property
@@ -91,7 +91,7 @@ class PlaneWinSet:
     """
 
     space: Plane
-    nations: tuple[Nation, ...]
+    nations: tuple[Party, ...]
     mask: BoolArray
 
     @property
@@ -156,7 +156,7 @@ def difference(spans: Intervals, cut: Intervals) -> Intervals:
     return [(lo, hi) for lo, hi in result if hi > lo]
 
 
-def win_set(nations: Sequence[Nation], space: Line | Plane) -> WinSet:
+def win_set(nations: Sequence[Party], space: Line | Plane) -> WinSet:
     """The agreements of ``space`` that every nation in ``nations`` ratifies."""
     _checks.instance("space", space, (Line, Plane), "nk.Line(...) or nk.Plane(...)")
     for nation in nations:
