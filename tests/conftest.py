@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import hypothesis
 import pytest
 from builders import nation
@@ -21,3 +23,13 @@ def line() -> nk.Line:
 def borealia() -> nk.Nation:
     """Nation B of the worked examples: unitary, accepts x <= 0.8, W_B = 0.8 - x."""
     return nation("Borealia", ("Borealia", nk.Linear(-1, 0.8)))
+
+
+@pytest.fixture(scope="module")
+def scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """``check`` records predictions in the working folder: keep them out of the repository
+    (a module of exercise tests uses it with ``pytest.mark.usefixtures``)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("attempts"))
+        patch.delenv("JPY_SESSION_NAME", raising=False)
+        yield

@@ -648,20 +648,23 @@ TWO_ISSUE_BAD_Z: dict[str, tuple[object, type[Exception], str]] = {
 }
 
 
-@pytest.mark.parametrize("z_label", ONE_ISSUE_BAD_Z)
-@pytest.mark.parametrize("call", ONE_ISSUE_CALLS)
-def test_bad_points_on_one_issue_are_refused(call: str, z_label: str) -> None:
-    z, kind, detail = ONE_ISSUE_BAD_Z[z_label]
-    with pytest.raises(kind, match=says(r"^z must", detail)):
-        ONE_ISSUE_CALLS[call](z)
+BAD_POINTS = [
+    pytest.param(call, *bad, id=f"{issues}-{name}-{label}")
+    for issues, calls, points in [
+        ("one issue", ONE_ISSUE_CALLS, ONE_ISSUE_BAD_Z),
+        ("two issues", TWO_ISSUE_CALLS, TWO_ISSUE_BAD_Z),
+    ]
+    for name, call in calls.items()
+    for label, bad in points.items()
+]
 
 
-@pytest.mark.parametrize("z_label", TWO_ISSUE_BAD_Z)
-@pytest.mark.parametrize("call", TWO_ISSUE_CALLS)
-def test_bad_points_on_two_issues_are_refused(call: str, z_label: str) -> None:
-    z, kind, detail = TWO_ISSUE_BAD_Z[z_label]
+@pytest.mark.parametrize(("call", "z", "kind", "detail"), BAD_POINTS)
+def test_bad_points_are_refused(
+    call: Callable[[Any], object], z: object, kind: type[Exception], detail: str
+) -> None:
     with pytest.raises(kind, match=says(r"^z must", detail)):
-        TWO_ISSUE_CALLS[call](z)
+        call(z)
 
 
 def test_transfers_need_one_agreement() -> None:

@@ -32,14 +32,7 @@ from negotiation_kit.exercises import (
     tasks,
 )
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """``check`` records predictions in the working folder: keep them out of the repository."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path_factory.mktemp("attempts"))
-        patch.delenv("JPY_SESSION_NAME", raising=False)
-        yield
+pytestmark = pytest.mark.usefixtures("scratch_folder")
 
 
 @pytest.fixture
@@ -375,11 +368,15 @@ def _predict_task() -> tuple[str, str, str]:
     return "03.4", right, wrong
 
 
-def test_each_attempt_at_a_prediction_is_recorded(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def no_notebook_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Work in ``tmp_path`` with no notebook named by the kernel: attempts are written there."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+
+
+@pytest.mark.usefixtures("no_notebook_named")
+def test_each_attempt_at_a_prediction_is_recorded(tmp_path: Path) -> None:
     task_id, right, wrong = _predict_task()
     first = check(task_id, wrong)
     assert first.passed is False and "first attempt" in first.message
@@ -412,11 +409,8 @@ def test_attempts_go_beside_the_notebook_the_kernel_names(
     assert (tmp_path / "03_tied_hands.attempts.json").exists()
 
 
-def test_an_unreadable_attempts_file_is_kept_aside(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+@pytest.mark.usefixtures("no_notebook_named")
+def test_an_unreadable_attempts_file_is_kept_aside(tmp_path: Path) -> None:
     task_id, right, _ = _predict_task()
     path = tmp_path / "03.attempts.json"
     for n, broken in enumerate(["{not json", '{"format": 9}', '"a string"'], start=1):
@@ -428,11 +422,8 @@ def test_an_unreadable_attempts_file_is_kept_aside(
         path.unlink()
 
 
-def test_an_unwritable_folder_does_not_break_the_check(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+@pytest.mark.usefixtures("no_notebook_named")
+def test_an_unwritable_folder_does_not_break_the_check(tmp_path: Path) -> None:
     (tmp_path / "03.attempts.json").mkdir()  # a folder where the file should be
     task_id, right, _ = _predict_task()
     result = check(task_id, right)

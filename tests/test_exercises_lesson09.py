@@ -8,7 +8,6 @@ fail with a kind hint that never contains the expected number.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
@@ -54,13 +53,7 @@ RIGHT = right_answers()
 MARKED = sorted(t for t in RIGHT if kind(t) != "explain")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """``check`` records predictions in the working folder: keep them out of the repository."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path_factory.mktemp("attempts"))
-        patch.delenv("JPY_SESSION_NAME", raising=False)
-        yield
+pytestmark = pytest.mark.usefixtures("scratch_folder")
 
 
 def assert_hint(result: Check, expected: float | None = None, says: str = "") -> None:

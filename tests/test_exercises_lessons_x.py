@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +28,7 @@ OUR_TASKS = [t for t in tasks() if t[:2] in LESSONS]
 LINE = nk.Line()
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """``check`` records predictions in the working folder: keep them out of the repository."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path_factory.mktemp("attempts"))
-        patch.delenv("JPY_SESSION_NAME", raising=False)
-        yield
+pytestmark = pytest.mark.usefixtures("scratch_folder")
 
 
 def delta(talks: nk.Negotiation) -> float:

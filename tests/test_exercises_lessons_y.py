@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -130,13 +130,7 @@ KIT_WRAPS = {
 }
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _in_a_scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """``check`` records predictions in the working folder: keep them out of the repository."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.chdir(tmp_path_factory.mktemp("attempts"))
-        patch.delenv("JPY_SESSION_NAME", raising=False)
-        yield
+pytestmark = pytest.mark.usefixtures("scratch_folder")
 
 
 def numbers_in(message: str) -> list[float]:
