@@ -1,7 +1,8 @@
 """What nbval does not check in the notebooks it runs: no warnings, and how long each takes.
 
-nbval (run on ``notebooks/``, ``exercises/`` and ``solutions/`` by the README's test command)
-fails a cell that raises, but in lax mode it lets anything a cell prints to stderr through, so
+nbval (run on the lessons, ``notebooks/``, by the README's test command; the exercises and
+solutions are run by ``tests/test_exercise_notebooks.py``, which checks the same) fails a cell
+that raises, but in lax mode it lets anything a cell prints to stderr through, so
 a warning a student would see in a lesson (a ``DeprecationWarning``, a ``RuntimeWarning`` from
 numpy) would go unnoticed. This plugin fails such a cell, naming the notebook, the cell and the
 text. It also adds up the time each notebook takes and prints it at the end of the run (a
