@@ -36,9 +36,11 @@ from ..model import Negotiation
 from . import palette
 from ._base import NegotiationView, legend_right, set_legend_texts
 from .data import FactionRegion, PlaneData, plane_data
-from .images import GridImage
+from .images import HATCH, GridImage, Hatch
 
 WIN_SET_FILL, ZONE_FILL, FRONTIER_FILL = 0.25, 0.6, 0.9
+WIN_SET_HATCH = Hatch(palette.dark(1), width=1.5)
+"""Nation B's win-set is hatched, A's plain: in greyscale their fills look alike."""
 DASHES = ("-", "--", ":", "-.")
 """Each faction's outline has its own dash pattern as well as its own shade."""
 ARROW = 0.08
@@ -98,12 +100,19 @@ class PlaneView(NegotiationView):
                         handles.append(Line2D([], [], color=colour, ls=dash, lw=2.2))
             fills = (WIN_SET_FILL, WIN_SET_FILL, ZONE_FILL, FRONTIER_FILL)
             layers = (2.0, 2.1, 2.2, 3.5)  # win-sets, zone; frontier above the outlines
-            self.images = [keep(GridImage(ax, data.extent, zorder=z)) for z in layers]
+            hatches = (None, WIN_SET_HATCH, None, None)
+            self.images = [
+                keep(GridImage(ax, data.extent, hatch=hatch, zorder=z))
+                for z, hatch in zip(layers, hatches, strict=True)
+            ]
             for n, nation in enumerate(data.nations):
                 single = len(nation.factions) == 1
                 colour = palette.NATION_COLORS[n]
                 edge = colour if single else "none"
-                handles.append(Patch(facecolor=(*to_rgb(colour), fills[n]), edgecolor=edge))
+                swatch = Patch(facecolor=(*to_rgb(colour), fills[n]), edgecolor=edge)
+                if hatches[n] is not None:
+                    swatch.set(hatch=HATCH, hatchcolor=WIN_SET_HATCH.color)
+                handles.append(swatch)
             handles.append(Patch(facecolor=palette.ZONE_COLOR, edgecolor=palette.ZONE_EDGE_COLOR))
             self._frontier = keep(ax.plot([], [], color=palette.FRONTIER_COLOR, lw=4,
                                           solid_capstyle="round", zorder=3.5)[0])  # fmt: skip
@@ -126,6 +135,9 @@ class PlaneView(NegotiationView):
             )  # fmt: skip
             self._axes_from(data)
             self._legend = keep(legend_right(ax, handles, self._labels(data, discs)))
+            for swatch in self._legend.get_patches():  # the legend's copy drops the width
+                if swatch.get_hatch():
+                    swatch.set_hatch_linewidth(WIN_SET_HATCH.width)
         self._discs = discs
         self._draw_data(data)
 
