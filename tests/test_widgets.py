@@ -190,19 +190,20 @@ def test_every_control_at_its_extremes_and_middle(explorer: Explorer) -> None:
         drive(explorer, name, start)
 
 
-def test_the_figure_and_every_slider_have_an_accessible_name(explorer: Explorer) -> None:
+def test_the_figure_every_slider_and_every_menu_have_an_accessible_name(explorer: Explorer) -> None:
     """The figure's text alternative is ``describe()`` (its tooltip: the ``<img>``'s title),
     synced with an empty ``description`` so that Voila 0.5's widget manager can build its view
     (it read ``description.length`` and failed without one); every slider's label carries
-    the script that gives the slider's handle its description (browser-checked in
-    ``tests/browser``)."""
+    the script that gives the slider's handle its description, and so does every menu's
+    (browser-checked in ``tests/browser``)."""
     state = explorer._image.get_state()
     assert (state["tooltip"], state["description"]) == (explorer.describe(), "")
     column = explorer.widget.children[0]
     labelled = [box.children for box in column.children if isinstance(box, widgets.VBox)]
-    sliders = [c for c in explorer.controls.values() if isinstance(c, _controls.SLIDERS)]
-    named = [control for label, control in labelled if _controls.NAME_HANDLES in label.value]
-    assert named == sliders
+    kinds = (*_controls.SLIDERS, widgets.Dropdown)
+    controls = [*explorer.controls.values(), explorer._menu]
+    named = [control for label, control in labelled if _controls.NAME_CONTROL in label.value]
+    assert sorted(map(id, named)) == sorted(id(c) for c in controls if isinstance(c, kinds))
 
 
 def test_set_reset_and_presets_round_trip(explorer: Explorer) -> None:

@@ -25,32 +25,44 @@ beside its button in a COLUMN_WIDTH column in JupyterLab (tests/test_widgets.py 
 LABEL = '<div style="white-space:normal;line-height:1.3">{}</div>'
 """A control's description above it: wrapped onto more lines when the column is too narrow."""
 
-NAME_HANDLES = (
+NAME_CONTROL = (
     "(function name(img, tries) {"
     " const box = img.closest('.widget-vbox');"
     " if (!box) { if (tries < 100) setTimeout(() => name(img, tries + 1), 100); return; }"
-    " const label = img.parentElement.textContent.trim();"
-    " const apply = () => box.querySelectorAll('[role=slider]').forEach(handle => {"
-    " if (handle.getAttribute('aria-label') !== label) {"
-    " handle.setAttribute('aria-label', label); } });"
-    " apply(); new MutationObserver(apply).observe(box, {childList: true, subtree: true});"
+    " const shown = img.parentElement, label = shown.textContent.trim();"
+    " const set = (element, key, value) => {"
+    " if (value && element.getAttribute(key) !== value) { element.setAttribute(key, value); } };"
+    " const apply = () => { const named = box.querySelectorAll('[role=slider], select');"
+    " const readout = box.querySelector('.widget-readout');"
+    " named.forEach(control => { set(control, 'aria-label', label);"
+    " if (readout && control.matches('[role=slider]')) {"
+    " set(control, 'aria-valuetext', readout.textContent.trim()); } });"
+    " if (named.length) { [shown, ...box.querySelectorAll('.widget-label')].forEach("
+    " text => set(text, 'aria-hidden', 'true')); } };"
+    " apply(); new MutationObserver(apply).observe(box, {childList: true, subtree: true,"
+    " characterData: true, attributes: true, attributeFilter: ['aria-valuetext']});"
     " })(this, 0)"
 )
-"""Gives a slider's handle its description as ``aria-label`` (run by the label's ``<img>``).
+"""Names a control after its description, said once (run by its label's ``<img>``).
 
 ipywidgets draws a slider with noUiSlider and never names its handle (the ``role="slider"``
 element a screen reader lands on): the description is a ``<label>`` beside it that no
 attribute ties to the handle, and the kit cannot set attributes from Python. The label
-above a slider (``labelled``) carries a hidden image whose source fails to load at once;
-its ``onerror`` runs this: find the label's box, name every handle in it, and name them
-again whenever ipywidgets rebuilds the slider (a new range re-creates the handle). It
-needs no extension, so it works in JupyterLab, Voila and Colab alike.
+above a control (``labelled``) carries a hidden image whose source fails to load at once;
+its ``onerror`` runs this: find the label's box, give every slider handle or menu in it the
+description as ``aria-label``, and hide the description's text from screen readers (the
+label the kit shows, and the one ipywidgets keeps zero pixels wide), which would otherwise
+read it a second and a third time. A handle's value is read as its readout shows it
+("0.67", where noUiSlider would say "0.6699999999999999"). It does all this again whenever
+ipywidgets rebuilds the control (a new range re-creates the handle) or the value moves.
+Where the script cannot run, the texts stay readable and nothing is lost. It needs no
+extension, so it works in JupyterLab, Voila and Colab alike.
 """
-SLIDER_LABEL = (
+NAMED_LABEL = (
     '<div style="white-space:normal;line-height:1.3">{}'
     '<img hidden alt="" src="data:," onerror="{}"></div>'
 )
-"""A slider's label: the visible description, and the image that names the handle."""
+"""A slider's or a menu's label: the visible description, and the image that names it."""
 
 SLIDERS = (widgets.FloatSlider, widgets.IntSlider)
 CHOICES = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
@@ -97,8 +109,9 @@ def choice(description: str, options: dict[str, Any], value: Any) -> Any:
 def labelled(control: Any) -> Any:
     """``control`` under its description, filling a narrow column (its own label hidden).
 
-    The description stays on the control, where screen readers find it; it is shown
-    once, above the control, so long descriptions need not be cut short.
+    The description stays on the control (ipywidgets keeps it in a label zero pixels wide);
+    it is shown once, above the control, so long descriptions need not be cut short. A
+    slider or a menu is named after it, and screen readers say it once (``NAME_CONTROL``).
 
     The label wraps: a description longer than the column ("Atlantica's budget for paying
     its hawk") takes two lines instead of being cut off. Toggle buttons and radio buttons
@@ -126,9 +139,9 @@ def labelled(control: Any) -> Any:
         return control
     control.style.description_width = "0px"
     text = html.escape(control.description, quote=False)
-    shown = SLIDER_LABEL.format(text, NAME_HANDLES) if isinstance(control, SLIDERS) else None
+    named = isinstance(control, (*SLIDERS, widgets.Dropdown))
     label = widgets.HTML(
-        shown or LABEL.format(text),
+        NAMED_LABEL.format(text, NAME_CONTROL) if named else LABEL.format(text),
         layout=widgets.Layout(margin="0.4em 0 0.2em 0"),
     )
     return widgets.VBox([label, control], layout=widgets.Layout(width="100%"))

@@ -379,7 +379,7 @@ def check_rendered(explorer: Locator, where: str) -> None:
     """Assert the explorer shows its controls, a loaded figure, a description and no error.
 
     The description is also the figure's text alternative (the image's title), and every
-    slider handle has a name (``aria-label``).
+    slider handle has a name (``aria-label``), which screen readers hear once (``named_once``).
     """
     assert explorer.locator(".widget-slider .noUi-handle").count() >= 1, f"{where}: no slider"
     assert explorer.locator('button:has-text("Reset")').count() == 1, f"{where}: no Reset"
@@ -393,8 +393,62 @@ def check_rendered(explorer: Locator, where: str) -> None:
     assert alt == status, f"{where}: the figure's text alternative is {alt!r}, not {status!r}"
     unnamed = explorer.locator('[role="slider"]:not([aria-label])')
     assert not unnamed.count(), f"{where}: {unnamed.count()} slider handle(s) without a name"
+    for problem in named_once(explorer):
+        raise AssertionError(f"{where}: {problem}")
     alert = explorer.locator('[role="alert"]')
     assert not alert.count(), f"{where}: the explorer shows an error: {alert.all_inner_texts()}"
+
+
+NAMED = ".widget-vbox:has(> .widget-slider), .widget-vbox:has(> .widget-dropdown)"
+"""A slider or a menu under its label (``negotiation_kit.widgets._controls.labelled``)."""
+
+
+def accessible(snapshot: str) -> list[tuple[str, str]]:
+    """(role, name) of each node of a Playwright ARIA snapshot; text nodes are ("text", text).
+
+    The snapshot is YAML, one ``- role "name"`` or ``- text: words`` a line; a line with a
+    character YAML treats specially is quoted as a whole (``- 'slider "a: b"'``).
+    """
+    nodes = []
+    for line in snapshot.splitlines():
+        item = line.strip().removeprefix("- ").removesuffix(":")
+        if item.startswith("'") and item.endswith("'"):
+            item = item[1:-1].replace("''", "'")
+        role, _, rest = item.partition(" ")
+        if role == "text:":
+            rest = json.loads(rest) if rest.startswith('"') else rest
+            nodes.append(("text", str(rest)))
+            continue
+        name = re.match(r'"((?:[^"\\]|\\.)*)"', rest)
+        nodes.append((role, json.loads(f'"{name.group(1)}"') if name else ""))
+    return nodes
+
+
+def named_once(explorer: Locator) -> list[str]:
+    """What is wrong with how screen readers hear the explorer's slider and menu names.
+
+    Each slider handle and each menu must have one accessible name, its description (the
+    label shown above it), and nothing else in its box may say that description again (the
+    label above it, or ipywidgets' own label, read as text before the control); a slider's
+    value is read as its readout shows it. Chromium's accessibility tree, as Playwright's
+    ARIA snapshot shows it, is what a screen reader reads.
+    """
+    problems = []
+    for box in explorer.locator(NAMED).all():
+        label = " ".join(box.locator(".widget-html-content").inner_text().split())
+        nodes = accessible(box.aria_snapshot())
+        named = [(role, name) for role, name in nodes if role in ("slider", "combobox")]
+        if [name for _, name in named] != [label]:
+            problems.append(f"the control under {label!r} is named {named}, not once by its label")
+        said = [name for role, name in nodes if role == "text" and label in name]
+        if said:
+            problems.append(f"{label!r} is read again as text beside its control: {said}")
+        for handle in box.locator('[role="slider"]').all():
+            value = handle.get_attribute("aria-valuetext")
+            shown = box.locator(".widget-readout").inner_text().strip()
+            if value != shown:
+                problems.append(f"{label!r} reads its value as {value!r}, not as shown: {shown!r}")
+    return problems
 
 
 def settle(page: Page, explorer: Locator, quiet: float = 0.7, timeout: float = 30) -> None:
