@@ -1,4 +1,5 @@
-"""The check marks (✓, ✗, ✎) read in JupyterLab's light and dark themes (issue 18).
+"""The check marks (✓, ✗, ✎) and an explorer's error message read in JupyterLab's light and
+dark themes (issue 18).
 
 A check's mark is coloured by JupyterLab's theme variables (``MARK_COLOURS``), so its colour
 depends on the theme. This test reads the installed themes' style sheets, resolves each
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from negotiation_kit.exercises._core import MARK_COLOURS
+from negotiation_kit.widgets._layout import ALERT_COLOUR, alert
 
 THEMES = Path(sys.prefix) / "share" / "jupyter" / "lab" / "themes" / "@jupyterlab"
 TEXT = 4.5
@@ -113,3 +115,16 @@ def test_a_check_is_drawn_in_its_mark_colour() -> None:
     for passed, colour in MARK_COLOURS.items():
         shown = Check("98.1", "a task", passed, "message")._repr_html_()
         assert f"color: {colour}" in shown and f"solid {colour}" in shown
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_an_explorers_error_message_reads_on_the_theme_background(theme: str) -> None:
+    names = variables(theme)
+    background = parse(resolve("var(--jp-layout-color0)", names))
+    ratio = contrast(over(parse(resolve(ALERT_COLOUR, names)), background), background)
+    assert ratio >= TEXT, f"{theme} theme: an explorer's error message has contrast {ratio:.2f}:1"
+    assert contrast(parse(resolve(ALERT_COLOUR, {})), parse("white")) >= TEXT
+
+
+def test_an_explorers_error_message_is_drawn_in_its_colour() -> None:
+    assert f"color:{ALERT_COLOUR};" in alert("a message", 600)

@@ -21,7 +21,14 @@ from . import _controls
 
 NO_PRESET = "choose a scenario…"
 _STATUS = '<div role="status" aria-live="polite" style="max-width:{w}px;line-height:1.4">{t}</div>'
-_ALERT = '<div role="alert" style="color:#A40000;max-width:{w}px;font-weight:bold">⚠ {t}</div>'
+ALERT_COLOUR = "var(--jp-error-color1, #A40000)"
+"""The error message's colour: JupyterLab's error red, which each of its themes sets to a shade
+that reads on its own background (a fixed dark red read at 2.3:1 on the dark theme's); the
+fallback is for pages without the variable (Colab, Voila's own page)."""
+_ALERT = (
+    f'<div role="alert" style="color:{ALERT_COLOUR};max-width:{{w}}px;font-weight:bold">'
+    "⚠ {t}</div>"
+)
 
 
 def status(text: str, width: int) -> str:
