@@ -87,7 +87,7 @@ class Links:
     repository, never one holding ``solutions/``); the defaults are the README's placeholders.
     """
 
-    repo: str = "YOUR-ORG/negotiation_kit"
+    repo: str = "YOUR-ORG/negotiation-kit-student"
     branch: str = "main"
     hub: str = "YOUR-HUB"
 
