@@ -69,7 +69,10 @@ body {
 .jupyter-widgets [role="status"], .jupyter-widgets [role="alert"] {
   font-size: 20px !important;
 }
-.widget-radio-box label { line-height: 1.4 !important; height: auto !important; margin: 2px 0; }
+.widget-radio-box label {
+  display: flex; align-items: center; gap: 0.3em;
+  line-height: 1.4 !important; height: auto !important; margin: 2px 0;
+}
 .widget-image { max-width: 100%; height: auto; }
 /* the cell that holds this style takes no room */
 .jp-Cell:has(style.nk-lecture-style), .jp-OutputArea-child:has(style.nk-lecture-style) {

@@ -8,7 +8,8 @@ text in the page's content (prose, headings, control labels, the explorer's desc
 be at least ``BODY_PX`` pixels; and no explorer figure may be shown narrower than its text can
 bear (its smallest text at least ``harness.SMALLEST_TEXT`` pixels on screen). Screenshots:
 ``artifacts/browser/lecture-<lesson>.png`` (the whole page) and ``lecture-<lesson>-top.png``
-(the first screen, as the room sees it).
+(the first screen, as the room sees it); each explorer's smallest figure text on screen is
+recorded in ``lecture-figure-text.txt``.
 """
 
 from __future__ import annotations
@@ -154,6 +155,8 @@ def test_lecture_view(name: str, lectures: Lectures, served: Path, artifacts: Pa
         small = body.evaluate(SMALL_TEXT.replace("MIN", str(BODY_PX)))
         assert not small, f"{step}: text under {BODY_PX:g} px:\n" + "\n".join(small[:10])
         for explorer, pixels, how in harness.figure_text_on_screen(body, path):
+            with (artifacts / "lecture-figure-text.txt").open("a") as record:  # to look at
+                record.write(f"{stem} {explorer}: smallest figure text {pixels:.1f} px, {how}\n")
             assert pixels >= harness.SMALLEST_TEXT, (
                 f"{step}: {explorer}'s smallest figure text is {pixels:.1f} px on screen ({how})"
             )
