@@ -17,6 +17,7 @@ the issue): their tests are expected to fail (``xfail``) until that work lands a
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import signal
@@ -297,3 +298,14 @@ def test_a_port_in_use_gets_a_message(capsys: pytest.CaptureFixture[str]) -> Non
         port = busy.getsockname()[1]
         assert main(["3", "--no-browser", f"--port={port}", "--root", str(ROOT)]) == 2
     assert f"port {port} is in use" in capsys.readouterr().err
+
+
+def test_without_voila_the_message_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "voila" else real(name, *a)
+    )
+    assert main(["3", "--no-browser", f"--port={free_port()}", "--root", str(ROOT)]) == 2
+    assert "pip install -r requirements.txt" in capsys.readouterr().err

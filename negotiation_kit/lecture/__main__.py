@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import signal
 import socket
 import subprocess
@@ -117,6 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"wrote {path}")
             return 0
         chosen = None if args.lesson is None else find(root, args.lesson)
+        if importlib.util.find_spec("voila") is None:
+            raise LectureError(
+                "Voila is not installed in this Python; install the kit's requirements "
+                "(pip install -r requirements.txt) and try again"
+            )
         if not 0 < args.port < 65536:
             raise LectureError(f"--port must be between 1 and 65535, got {args.port}")
         if not _port_free(args.port):
