@@ -6,6 +6,10 @@
 >>> heading.metadata["tags"] = [HEADING]
 >>> lecture_cell(heading).source
 '## Explore: x'
+>>> closing = nbformat.v4.new_markdown_cell("## 6. What we saw\\n\\n1. Vetoes block.")
+>>> closing.metadata["tags"] = [SHOWN]
+>>> lecture_cell(closing).source
+'## What we saw\\n\\n1. Vetoes block.'
 >>> setup = nbformat.v4.new_code_cell("x = 1\\nprint(x)", metadata={"tags": [SETUP]})
 >>> lecture_cell(setup).source
 '%%capture\\nx = 1\\nprint(x)'
@@ -160,12 +164,30 @@ def headings(source: str) -> list[str]:
     return found
 
 
+def unnumbered(source: str) -> str:
+    """``source`` with its headings' section numbers taken off (outside code blocks).
+
+    >>> unnumbered("## 6. What the lessons have shown\\n\\n1. A numbered point keeps its number")
+    '## What the lessons have shown\\n\\n1. A numbered point keeps its number'
+    """
+    lines, fenced = [], False
+    for line in source.splitlines(keepends=True):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            line = NUMBERED.sub(r"\1", line)
+        lines.append(line)
+    return "".join(lines)
+
+
 def lecture_cell(cell: Any) -> Any | None:
     """The cell as the lecture shows it, or None if the lecture leaves it out."""
     tags = set(cell.metadata.get("tags", []))
     if cell.cell_type == "markdown":
         if SHOWN in tags:
-            return nbformat.v4.new_markdown_cell(cell.source, metadata={"tags": [SHOWN]})
+            return nbformat.v4.new_markdown_cell(
+                unnumbered(cell.source), metadata={"tags": [SHOWN]}
+            )
         if HEADING in tags:
             lines = [NUMBERED.sub(r"\1", line) for line in headings(cell.source)]
             return nbformat.v4.new_markdown_cell("\n\n".join(lines))
