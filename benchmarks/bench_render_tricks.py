@@ -138,6 +138,18 @@ def layout_every_frame() -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def no_glyph_cache() -> Iterator[None]:
+    from negotiation_kit.widgets._render import GlyphCache
+
+    kept = GlyphCache.serve
+    GlyphCache.serve = lambda self, renderer: None  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        GlyphCache.serve = kept  # type: ignore[method-assign]
+
+
+@contextlib.contextmanager
 def no_grid_images() -> Iterator[None]:
     from matplotlib.image import AxesImage
 
@@ -158,6 +170,7 @@ VARIANTS: dict[str, Callable[[], contextlib.AbstractContextManager[None]]] = {
     "layers off": no_layers,
     "layout once off": layout_every_frame,
     "grid images off": no_grid_images,
+    "glyph cache off": no_glyph_cache,
 }
 
 

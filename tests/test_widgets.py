@@ -549,6 +549,34 @@ def test_a_label_layer_is_found_within_its_window_or_by_a_full_search() -> None:
     assert _crop(np.zeros((60, 80, 4), dtype=np.uint8), (30, 40, 50, 50)) is None
 
 
+def test_texts_drawn_from_kept_glyphs_are_matplotlibs_own_pixels() -> None:
+    # a frame's texts come from the glyph cache; a plain Agg renderer must draw the same
+    from matplotlib.backends.backend_agg import RendererAgg
+
+    from negotiation_kit.widgets._render import GlyphCache
+
+    if not GlyphCache.supported():
+        pytest.skip("this matplotlib does not draw text glyph by glyph")
+    figure = Figure(figsize=(4, 3), dpi=97)  # an odd dpi: glyphs fall between pixels
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    ax.set_title(r"zone $[x_A, x_B]$, $\Delta > 0$")
+    rng = np.random.default_rng(7)
+    for k in range(40):
+        ax.text(
+            rng.random(), rng.random(), f"accepted by {rng.random():.0%} of ÄVAW weight",
+            fontsize=rng.uniform(5, 14), rotation=[0, 90, 33.3][k % 3],
+            style=["normal", "italic"][k % 2], weight=["normal", "bold"][k % 2],
+            antialiased=k % 5 != 0,
+        )  # fmt: skip
+    frames = FrameRenderer(figure, list)
+    frames.render_full()  # every glyph rendered once and kept
+    cached = np.asarray(PIL.Image.open(io.BytesIO(frames.render_full())))
+    plain = RendererAgg(int(figure.bbox.width), int(figure.bbox.height), figure.dpi)
+    figure.draw(plain)
+    assert np.array_equal(cached, np.asarray(plain.buffer_rgba()))
+
+
 def test_boxed_and_moving_labels_match_a_full_redraw() -> None:
     # a note on a white box (the "no deal" notes) and a legend: their windows must hold
     # the box's edge, or a frame would cut it off
