@@ -203,11 +203,12 @@ def test_who_pays(payments: SidePaymentsExplorer) -> None:
     assert alone["steelworkers (hawk)"] == 0.0
     assert alone["exporters (dove)"] == pytest.approx(shared["exporters (dove)"]
                                                      + shared["steelworkers (hawk)"])  # fmt: skip
-    assert "who pays changes nothing" not in payments.describe()
+    assert NOTHING not in payments.describe()
 
 
 NOTHING = (
-    "The exporters are the only faction that gains at these terms, so who pays changes nothing"
+    "The exporters are the only faction that gains at these terms, so they pay the whole"
+    " compensation whoever is allowed to pay."
 )
 
 

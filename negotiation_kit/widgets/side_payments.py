@@ -162,6 +162,7 @@ class SidePaymentsExplorer(Explorer):
 
     def __init__(self) -> None:
         self._scenarios: Memo[nk.Negotiation] = Memo()
+        self._least: Memo[float | None] = Memo()
         super().__init__()
 
     def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
@@ -257,46 +258,46 @@ class SidePaymentsExplorer(Explorer):
         outcome = negotiation.outcome()
         if outcome.agreement is not None:
             welfare = a.welfare(outcome.agreement)
-            text += f" {_payments.transfers(a, outcome)}{self._who_pays(negotiation, values)}"
+            text += f" {_payments.transfers(a, outcome)}{self._who_pays(outcome, a.factions)}"
             text += " Atlantica's welfare W is "
             text += f"{_words.number(welfare)} before the deadweight, N = "
             text += f"{_words.number(outcome.welfare[a.name])} after."
-        return f"{text} {self._thresholds(a, partner, payments)}"
+        return f"{text} {self._thresholds(a, partner, values)}"
 
-    def _who_pays(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> str:
-        """Why "who pays" changes nothing when the exporters are the only faction that gains.
+    @staticmethod
+    def _who_pays(outcome: nk.Outcome, factions: tuple[nk.Faction, ...]) -> str:
+        """Why "who pays" does not matter at these terms, when only the exporters gain there.
 
-        Both choices then name the same payers at the agreement; when the other choice also
-        leaves the win-set and the outcome where they are, the figure and the numbers stay
-        put, and a student who flips the toggle is told why instead of thinking it broken.
-        The other choice's negotiation is kept with the explorer's scenarios, so flipping
-        the toggle then draws one already computed.
+        Whichever factions may pay, only those that gain at the agreement can: when that is
+        the exporters alone, they pay the whole compensation either way. A student who
+        flips the toggle and sees the same deal is told why instead of thinking it broken.
+        Read from the outcome already computed; the other choice's negotiation is not built.
         """
-        a, outcome = negotiation.a, negotiation.outcome()
-        names = [f.name for f in a.factions]
+        names = [f.name for f in factions]
         gainers = [name for name in names if outcome.faction_gains[name] > _payments.TINY]
         paid = any(outcome.transfers[name] > _payments.TINY for name in names)
         if not paid or gainers != [DOVE]:
             return ""
-        flipped = next(p for p in PAYERS.values() if p != values["payers"])
-        other = self._scenario({**values, "payers": flipped})
-        space = negotiation.space
-        if (
-            other.a.win_set(space).intervals != a.win_set(space).intervals
-            or other.outcome().agreement != outcome.agreement
-        ):
-            return ""
         return (
-            " The exporters are the only faction that gains at these terms, so who pays"
-            " changes nothing here."
+            " The exporters are the only faction that gains at these terms, so they pay the"
+            " whole compensation whoever is allowed to pay."
         )
 
-    @staticmethod
     def _thresholds(
-        a: nk.Nation, partner: list[tuple[float, float]], payments: nk.SidePayments
+        self, a: nk.Nation, partner: list[tuple[float, float]], values: Mapping[str, Any]
     ) -> str:
-        """The least efficiency and the least budget that open the zone, in words."""
-        efficiency = thresholds.least_efficiency(a, partner, payments.budget)
+        """The least efficiency and the least budget that open the zone, in words.
+
+        The least efficiency does not depend on the efficiency, nor the least budget on the
+        budget: each is kept by the other control values, so dragging one of those two
+        sliders computes only the other threshold.
+        """
+        payments = a.side_payments
+        assert payments is not None
+        efficiency = self._least.get(
+            ("efficiency", *_except(values, "efficiency")),
+            lambda: thresholds.least_efficiency(a, partner, payments.budget),
+        )
         if efficiency == 0.0:
             return "The rule alone leaves a zone of agreement: payments only move the deal."
         cap = "with no budget cap" if math.isinf(payments.budget) else "with this budget"
@@ -308,13 +309,21 @@ class SidePaymentsExplorer(Explorer):
         else:
             first = f"Payments open the zone at efficiency {_payments.at_least(efficiency)} "
             first += f"or more ({cap})"
-        budget = thresholds.least_budget(a, partner, payments.efficiency)
+        budget = self._least.get(
+            ("budget", *_except(values, "budget")),
+            lambda: thresholds.least_budget(a, partner, payments.efficiency),
+        )
         e = _words.number(payments.efficiency)
         if budget is None:
             second = f"at efficiency {e} no budget opens it"
         else:
             second = f"at efficiency {e} a budget of {_payments.at_least(budget)} is just enough"
         return f"{first}; {second}."
+
+
+def _except(values: Mapping[str, Any], name: str) -> tuple[tuple[str, Any], ...]:
+    """The control values but ``name``'s, as a key."""
+    return tuple(sorted((key, value) for key, value in values.items() if key != name))
 
 
 def _set_limits(ax: Any, x: tuple[float, float], y: tuple[float, float]) -> None:
