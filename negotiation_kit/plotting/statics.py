@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 from matplotlib.axes import Axes
-from matplotlib.collections import PolyCollection
+from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
 
@@ -33,6 +33,8 @@ from ._base import View, legend_above, set_legend_texts, stable_limits
 from .geometry import FloatArray
 
 Curves = Mapping[str, Sequence[float] | FloatArray]
+DOT = 9
+"""The diameter of the dot on each curve at the current value, in points."""
 DASHES = ("-", "--", "-.", ":")
 """Each curve has its own dash pattern too, so curves that coincide stay visible."""
 
@@ -77,11 +79,11 @@ class StaticsView(View):
                              ls=DASHES[k % len(DASHES)])[0])
                 for k in range(len(curves))
             ]  # fmt: skip
-            self.dots: list[Line2D] = [
-                keep(ax.plot([], [], ls="none", marker="o", ms=9, mec="white", mew=1.2,
-                             color=line.get_color(), zorder=4)[0])
-                for line in self.lines
-            ]  # fmt: skip
+            # one collection for every curve's dot: one artist to draw, not one per curve
+            self.dots: PathCollection = keep(
+                ax.scatter([], [], s=DOT**2, edgecolors="white", linewidths=1.2, zorder=4)
+            )
+            self._dot_colors = [line.get_color() for line in self.lines]
             self.current_line = keep(
                 ax.axvline(current, color=palette.NEUTRAL_COLOR, lw=1.5, ls="--", zorder=1)
             )
@@ -95,10 +97,13 @@ class StaticsView(View):
     ) -> None:
         x = np.asarray(values, dtype=np.float64)
         ys = [np.asarray(y, dtype=np.float64) for y in curves.values()]
-        for line, dot, y in zip(self.lines, self.dots, ys, strict=True):
+        heights = []
+        for line, y in zip(self.lines, ys, strict=True):
             line.set_data(x, y)
-            here = float(np.interp(current, x, y)) if len(x) else np.nan
-            dot.set_data([current], [here])
+            heights.append(float(np.interp(current, x, y)) if len(x) else np.nan)
+        shown = [k for k, height in enumerate(heights) if np.isfinite(height)]
+        self.dots.set_offsets([(current, heights[k]) for k in shown] or np.empty((0, 2)))
+        self.dots.set_facecolor([self._dot_colors[k] for k in shown] or "none")
         self.current_line.set_xdata([current, current])
         if len(x) and self.ax.get_xlim() != (x.min(), x.max()):
             self.ax.set_xlim(float(x.min()), float(x.max()))
