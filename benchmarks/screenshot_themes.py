@@ -5,12 +5,13 @@ not a test: it makes pictures to look at (style.md: "a figure nobody looked at i
 In JupyterLab in Debian's Chromium (the harness of ``tests/browser/``: its own server on
 127.0.0.1, state in a temporary folder) it opens scratch notebooks that each build one
 explorer, a one-issue ``BargainExplorer`` (lesson 1) and a two-issue ``TwoIssueExplorer``
-(lesson 6), plus a lesson-1 exercise check showing ✓, ✗ and "not answered yet". For each
+(lesson 6), plus a lesson-1 exercise check showing ✓, ✗ and "not answered yet" and the
+error message an explorer shows when a callback fails. For each
 theme it runs them and saves, per notebook, a screenshot of the output in colour and one with
 the page turned grey (CSS ``filter: grayscale(1)`` on the whole page, as a greyscale display
 or a black-and-white printout shows it)::
 
-    artifacts/themes/<light|dark>-<one-issue|two-issues|checks>-<colour|grey>.png
+    artifacts/themes/<light|dark>-<one-issue|two-issues|checks|error>-<colour|grey>.png
 
 Run it with::
 
@@ -39,6 +40,11 @@ NOTEBOOKS = {
         "from negotiation_kit.exercises import check\n\n"
         "for answer in [(0.35, 0.75), (0.9, 0.1), ...]:\n"
         "    display(check('01.1', answer))"
+    ),
+    "error": (  # what an explorer shows under its figure when a callback fails
+        "from IPython.display import HTML\n"
+        "from negotiation_kit.widgets._layout import alert\n\n"
+        "HTML(alert('Borealia\\'s reservation must be a number from 0 to 1, got 1.5', 600))"
     ),
 }
 """What each scratch notebook shows (its one cell)."""
