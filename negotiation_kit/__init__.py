@@ -10,60 +10,8 @@ live in their own subpackages and are imported only when a lesson asks for them.
 0.5
 """
 
-from .model import (
-    Additive,
-    Comparison,
-    Faction,
-    Leader,
-    Line,
-    Linear,
-    LineWinSet,
-    Majority,
-    Nation,
-    NationalWelfare,
-    Negotiation,
-    Outcome,
-    Plane,
-    PlaneWinSet,
-    Privacy,
-    Quota,
-    Scenario,
-    SidePayments,
-    Spatial,
-    Unanimity,
-    Uniform,
-    compare,
-    load_scenario,
-    save_scenario,
-    scenario_text,
-)
+# The model's public names, listed once (model.__all__) and re-exported as they are.
+from .model import *  # noqa: F403
+from .model import __all__  # noqa: F401
 
 __version__ = "0.1.0"
-
-__all__ = [
-    "Additive",
-    "Comparison",
-    "Faction",
-    "Leader",
-    "Line",
-    "LineWinSet",
-    "Linear",
-    "Majority",
-    "Nation",
-    "NationalWelfare",
-    "Negotiation",
-    "Outcome",
-    "Plane",
-    "PlaneWinSet",
-    "Privacy",
-    "Quota",
-    "Scenario",
-    "SidePayments",
-    "Spatial",
-    "Unanimity",
-    "Uniform",
-    "compare",
-    "load_scenario",
-    "save_scenario",
-    "scenario_text",
-]
