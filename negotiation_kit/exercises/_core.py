@@ -71,6 +71,7 @@ __all__ = [
     "compare_at",
     "evaluate",
     "explain",
+    "first_interval",
     "function_source",
     "interval",
     "intervals",
@@ -249,6 +250,28 @@ def compare_at(
         value, expected = yours(probe), kits(probe)
         if not same(value, expected):
             raise Wrong(wrong(probe, value, expected))
+
+
+def first_interval(
+    found: object, pieces: Sequence[tuple[float, float]], where: str, *, none: str, some: str,
+    wrong: str,
+) -> None:  # fmt: skip
+    """A build task's answer ``found`` (an interval, or None where there is none) against the
+    kit's ``pieces``, of which it should be the first.
+
+    ``where`` names the call that gave ``found``; the hints say what to look at: ``none`` when
+    the kit has no interval but ``found`` is one, ``some`` when ``found`` is None but the kit
+    has one, ``wrong`` when the ends differ.
+    """
+    if not pieces:
+        if found is not None:
+            raise Wrong(f"{where} is not right yet: {none}")
+        return
+    if found is None:
+        raise Wrong(f"{where} returned None, but {some}")
+    low, high = interval(found, where)
+    if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
+        raise Wrong(f"{where} is not right yet: {wrong}")
 
 
 # ----------------------------------------------------------------------------- the result

@@ -16,11 +16,11 @@ import negotiation_kit as nk
 
 from ._core import (
     Wrong,
-    agrees,
     callable_,
     choice,
     close,
     explain,
+    first_interval,
     interval,
     number,
     refuse_kit,
@@ -148,14 +148,12 @@ def zone_function(answer: object) -> str:
     for a, b in inputs:
         found = zone_of_agreement(a, b)
         pieces = scenario(a, b).zone().intervals
-        where = f"zone_of_agreement({a}, {b})"
-        if not pieces:
-            if found is not None:
-                raise Wrong(f"{where} is not right yet: which terms would both nations accept?")
-            continue
-        if found is None:
-            raise Wrong(f"{where} returned None, but both nations accept some terms there.")
-        low, high = interval(found, where)
-        if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
-            raise Wrong(f"{where} is not right yet: which terms would both nations accept?")
+        first_interval(
+            found,
+            pieces,
+            f"zone_of_agreement({a}, {b})",
+            none="which terms would both nations accept?",
+            some="both nations accept some terms there.",
+            wrong="which terms would both nations accept?",
+        )
     return f"it agrees with the kit on {len(inputs)} pairs of reservation points."

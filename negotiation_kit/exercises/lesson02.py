@@ -19,11 +19,11 @@ import negotiation_kit as nk
 
 from ._core import (
     Wrong,
-    agrees,
     callable_,
     choice,
     close,
     explain,
+    first_interval,
     interval,
     intervals,
     refuse_kit,
@@ -185,14 +185,12 @@ def win_set_function(answer: object) -> str:
     for pairs in sets:
         found = unanimity_win_set([list(pair) for pair in pairs])
         pieces = _nation(pairs).win_set(nk.Line()).intervals
-        where = f"unanimity_win_set({[(round(s, 3), r) for s, r in pairs]})"
-        if not pieces:
-            if found is not None:
-                raise Wrong(f"{where} is not right yet: is there a term every faction accepts?")
-            continue
-        if found is None:
-            raise Wrong(f"{where} returned None, but every faction accepts some terms there.")
-        low, high = interval(found, where)
-        if not (agrees(low, pieces[0][0]) and agrees(high, pieces[0][1])):
-            raise Wrong(f"{where} is not right yet: which terms does every faction accept?")
+        first_interval(
+            found,
+            pieces,
+            f"unanimity_win_set({[(round(s, 3), r) for s, r in pairs]})",
+            none="is there a term every faction accepts?",
+            some="every faction accepts some terms there.",
+            wrong="which terms does every faction accept?",
+        )
     return f"it agrees with the kit on {len(sets)} nations."
