@@ -131,6 +131,7 @@ class Explorer:
 
     def __init__(self) -> None:
         self._pending: _Pending | None = None
+        self._dragging = False
         self.controls: dict[str, Any] = self._make_controls()
         self._start = self.values()
         self.presets: dict[str, dict[str, Any]] = {
@@ -225,8 +226,13 @@ class Explorer:
         self._refresh()
 
     def _on_control(self, change: Any) -> None:
-        if not self._quiet:
+        if self._quiet:
+            return
+        self._dragging = True  # a control moved in the browser (not set() or a preset)
+        try:
             self._refresh()
+        finally:
+            self._dragging = False
 
     def _refresh(self) -> bool:
         """Read the controls, rebuild the scenario and redraw; show any error instead."""
@@ -245,6 +251,12 @@ class Explorer:
         self._error.value = ""
         self._sync_menu()
         return True
+
+    def _refresh_once_rested(self) -> bool:
+        """During a drag in the browser, schedule a full frame for when the controls rest
+        (``_later``) and return True: the frame now may be a quick preview. Otherwise (``set()``,
+        presets, scripts) return False: do all the work now."""
+        return self._dragging and self._later(self._refresh)
 
     def _later(self, callback: Callable[[], object]) -> bool:
         """Run ``callback`` once the controls have rested for ``PAUSE`` seconds.

@@ -43,7 +43,6 @@ class PlaneExplorer(Explorer):
     ISSUES: ClassVar[int] = 2
 
     def __init__(self) -> None:
-        self._dragging = False
         self._scenarios: Memo[nk.Negotiation] = Memo()
         self._preview = dataclasses.replace(self.PLANE, resolution=PREVIEW)
         super().__init__()
@@ -55,16 +54,9 @@ class PlaneExplorer(Explorer):
         """Whether ``negotiation`` is a coarse preview shown during a drag."""
         return negotiation.space != self.PLANE
 
-    def _on_control(self, change: Any) -> None:
-        self._dragging = True  # a control moved in the browser (not set() or a preset)
-        try:
-            super()._on_control(change)
-        finally:
-            self._dragging = False
-
     def _scenario(self, values: Mapping[str, Any]) -> nk.Negotiation:
         plane = self.PLANE
-        if self._dragging and self._later(self._refresh):  # full grid once controls rest
+        if self._refresh_once_rested():  # the full grid once the controls rest
             plane = self._preview
         key = (plane.resolution, *sorted(values.items()))
         return self._scenarios.get(key, lambda: self._build(values, plane))

@@ -111,7 +111,6 @@ class UncertaintyExplorer(Explorer):
 
     def __init__(self) -> None:
         self._curves: Memo[WidthSweep] = Memo()
-        self._dragging = False
         self.uncertain: nk.Negotiation
         super().__init__()
 
@@ -137,13 +136,6 @@ class UncertaintyExplorer(Explorer):
             return negotiation
         return self._scenario({**values, "revealed": False})
 
-    def _on_control(self, change: Any) -> None:
-        self._dragging = True  # a control moved in the browser (not set() or a preset)
-        try:
-            super()._on_control(change)
-        finally:
-            self._dragging = False
-
     def _width_curve(self, values: Mapping[str, Any]) -> tuple[np.ndarray, dict[str, Any], float]:
         """Expected net welfare at the outcome over ``WIDTHS``, the current width included.
 
@@ -154,7 +146,7 @@ class UncertaintyExplorer(Explorer):
         key = (values["hawk_reservation"], values["b_reservation"])
         width = float(values["width"])
         here = self.uncertain.outcome().welfare
-        if key in self._curves or not (self._dragging and self._later(self._refresh)):
+        if key in self._curves or not self._refresh_once_rested():
             swept = self._curves.get(key, lambda: width_sweep(self.uncertain, HAWK, WIDTHS))
             at = int(np.searchsorted(swept.widths, width))
             widths = np.insert(swept.widths, at, width)
