@@ -248,7 +248,9 @@ def private_uses(source: str, private: set[str]) -> list[str]:
                 found.append(f"line {node.lineno}: {ast.unparse(node)}")
         elif isinstance(node, ast.ImportFrom) and "model" in (node.module or "").split("."):
             for alias in node.names:
-                if alias.name.startswith("_") or (node.module or "").split(".")[-1][:1] == "_":
+                dunder = alias.name.startswith("__") and alias.name.endswith("__")  # __all__
+                hidden = alias.name.startswith("_") and not dunder
+                if hidden or (node.module or "").split(".")[-1][:1] == "_":
                     found.append(f"line {node.lineno}: from {node.module} import {alias.name}")
     for number, text in enumerate(source.splitlines(), start=1):
         doctest = text.strip().removeprefix(">>> ")

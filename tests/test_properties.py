@@ -245,36 +245,23 @@ def _with_payments(names: tuple[str, ...]) -> st.SearchStrategy[nk.SidePayments]
     return payment_regimes(names)
 
 
+@pytest.mark.parametrize(
+    ("field", "values"),
+    [("efficiency", efficiencies), ("budget", st.one_of(numbers(0, 2), st.just(math.inf)))],
+)
 @DIMENSIONS
 @given(data=st.data())
 @THOROUGH
-def test_win_set_grows_with_efficiency(dimension: int, data: st.DataObject) -> None:
+def test_win_set_grows_with_efficiency_and_with_budget(
+    field: str, values: st.SearchStrategy[float], dimension: int, data: st.DataObject
+) -> None:
     nation = data.draw(nations(dimension=dimension, payments=_with_payments), label="nation")
-    low, high = sorted(data.draw(st.tuples(efficiencies, efficiencies), label="efficiencies"))
+    low, high = sorted(data.draw(st.tuples(values, values), label=f"{field} (two)"))
     space = SPACES[dimension]
     payments = nation.side_payments
     at = [
-        dataclasses.replace(nation, side_payments=dataclasses.replace(payments, efficiency=e))
-        for e in (0.0, low, high)
-    ]
-    sets = [n.win_set(space) for n in at]
-    assert_same(sets[0], dataclasses.replace(nation, side_payments=None).win_set(space))
-    assert_within(sets[1], sets[2])
-    assert_within(sets[0], sets[1])
-
-
-@DIMENSIONS
-@given(data=st.data())
-@THOROUGH
-def test_win_set_grows_with_budget(dimension: int, data: st.DataObject) -> None:
-    nation = data.draw(nations(dimension=dimension, payments=_with_payments), label="nation")
-    budgets = st.one_of(numbers(0, 2), st.just(math.inf))
-    low, high = sorted(data.draw(st.tuples(budgets, budgets), label="budgets"))
-    space = SPACES[dimension]
-    payments = nation.side_payments
-    at = [
-        dataclasses.replace(nation, side_payments=dataclasses.replace(payments, budget=b))
-        for b in (0.0, low, high)
+        dataclasses.replace(nation, side_payments=dataclasses.replace(payments, **{field: v}))
+        for v in (0.0, low, high)
     ]
     sets = [n.win_set(space) for n in at]
     assert_same(sets[0], dataclasses.replace(nation, side_payments=None).win_set(space))
