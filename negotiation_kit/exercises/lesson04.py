@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import math
+import operator
 import random
 from collections.abc import Mapping
 
@@ -29,7 +30,19 @@ import numpy as np
 from .. import model as nk
 from ..model.gridlock import gridlocked
 from ..model.rules import Rule
-from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
+from ._core import (
+    Wrong,
+    callable_,
+    choice,
+    close,
+    compare_at,
+    explain,
+    intervals,
+    number,
+    predict,
+    refuse_kit,
+    task,
+)
 from ._variants import vary
 
 RESERVATIONS = {"exporters": -0.15, "farmers": 0.2, "steelworkers": 0.55}
@@ -280,30 +293,36 @@ def _quota_by_hand(answer: object) -> str:
     student = callable_(answer, "quota_ratifies")
     refuse_kit(answer, ["ratifies", "win_set", "zone"], "the quota rule")
     atlantica = scenario().a
-    for share in probe_shares():
-        kit = dataclasses.replace(atlantica, rule=nk.Quota(share))
-        for x in probe_terms():
-            said = _verdict(student(x, share), x, share)
-            if said != bool(kit.ratifies(x)):
-                verdict = "would ratify" if said else "would not ratify"
-                raise Wrong(
-                    f"your function says Atlantica {verdict} terms x = {x} with a quota of "
-                    f"{share}, but the kit disagrees: add up the weight of the factions that "
-                    "accept x and compare it with share times the total weight."
-                )
+    kits = {share: dataclasses.replace(atlantica, rule=nk.Quota(share)) for share in probe_shares()}
+
+    def wrong(case: tuple[float, float], said: bool, kit: bool) -> str:
+        x, share = case
+        verdict = "would ratify" if said else "would not ratify"
+        return (
+            f"your function says Atlantica {verdict} terms x = {x} with a quota of "
+            f"{share}, but the kit disagrees: add up the weight of the factions that "
+            "accept x and compare it with share times the total weight."
+        )
+
+    compare_at(
+        [(x, share) for share in probe_shares() for x in probe_terms()],
+        lambda case: _verdict(student(*case), *case),
+        lambda case: bool(kits[case[1]].ratifies(case[0])),
+        operator.eq,
+        wrong,
+    )
     return "right: your quota agrees with the kit's on every case we tried."
 
 
-@task("04.5", "Predict: the farm lobby moves", "predict")
-def _gridlock(answer: object) -> str:
-    said = choice(answer, GRIDLOCK, "your prediction")
-    stuck = gridlocked(spatial(NEW_FARM))
-    if said != GRIDLOCK[0 if stuck else 1]:
-        raise Wrong(
-            "not quite. Draw the three ideal points and the status quo: does the status quo "
-            "still lie inside the triangle they make?"
-        )
-    return "right: gridlock depends on where the status quo sits among the veto players."
+predict(
+    "04.5",
+    "Predict: the farm lobby moves",
+    GRIDLOCK,
+    lambda: GRIDLOCK[0 if gridlocked(spatial(NEW_FARM)) else 1],
+    "not quite. Draw the three ideal points and the status quo: does the status quo still lie "
+    "inside the triangle they make?",
+    "right: gridlock depends on where the status quo sits among the veto players.",
+)
 
 
 explain(

@@ -17,11 +17,12 @@ False
 
 from __future__ import annotations
 
+import functools
 import math
 import random
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, explain, intervals, number, task
+from ._core import Wrong, callable_, choice, close, compare_at, explain, intervals, number, task
 from ._variants import vary
 
 LEANS = ("aligned", "opposed")
@@ -240,15 +241,17 @@ def _generous(answer: object) -> str:
 )
 def _build(answer: object) -> str:
     student = callable_(answer, "delta")
-    for lean, reservation in probe_cases():
-        value = number(student(lean, reservation), f"delta({lean!r}, {reservation})")
-        expected = scenario(lean, reservation).desirability("Atlantica")
-        if not math.isclose(value, expected, abs_tol=1e-6):
-            raise Wrong(
-                f"delta({lean!r}, {reservation}) is not right yet. Build the veto faction with "
-                "a positive stake when it leans with Atlantica and a negative one when it leans "
-                "toward Borealia, then ask the negotiation for its desirability."
-            )
+    compare_at(
+        probe_cases(),
+        lambda case: number(student(*case), f"delta({case[0]!r}, {case[1]})"),
+        lambda case: scenario(*case).desirability("Atlantica"),
+        functools.partial(math.isclose, abs_tol=1e-6),
+        lambda case, value, expected: (
+            f"delta({case[0]!r}, {case[1]}) is not right yet. Build the veto faction with "
+            "a positive stake when it leans with Atlantica and a negative one when it leans "
+            "toward Borealia, then ask the negotiation for its desirability."
+        ),
+    )
     return "right: your function agrees with the kit for both leanings."
 
 

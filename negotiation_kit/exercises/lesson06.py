@@ -18,13 +18,14 @@ through the kit.
 
 from __future__ import annotations
 
+import operator
 import random
 from typing import Any
 
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, explain, number, refuse_kit, task
+from ._core import Wrong, callable_, choice, close, compare_at, explain, number, refuse_kit, task
 from ._variants import vary
 
 RESERVATION = 0.3
@@ -247,22 +248,27 @@ def probe_points() -> list[tuple[float, float]]:
 def _ratifies(answer: object) -> str:
     ratifies = callable_(answer, "your function ratifies(x, y)")
     refuse_kit(answer, ["ratifies", "win_set", "zone"], "the ratification rule")
-    atlantica = scenario().a
     points = probe_points()
-    kit = atlantica.ratifies(np.array(points))
-    for (x, y), expected in zip(points, kit, strict=True):
+    kit = dict(zip(points, scenario().a.ratifies(np.array(points)), strict=True))
+
+    def yours(point: tuple[float, float]) -> bool:
+        x, y = point
         result = ratifies(float(x), float(y))
         if not isinstance(result, bool | np.bool_):
             raise Wrong(
                 f"ratifies({x:g}, {y:g}) returned {type(result).__name__}; it should return "
                 "True or False (a comparison such as a >= b gives one)."
             )
-        if bool(result) != bool(expected):
-            said = "ratifies" if result else "does not ratify"
-            raise Wrong(
-                f"your function says Atlantica {said} the deal ({x:g}, {y:g}), the kit says "
-                "the opposite: which faction's gain decides there, and is its sign right?"
-            )
+        return bool(result)
+
+    def wrong(point: tuple[float, float], said: bool, kits: bool) -> str:
+        verdict = "ratifies" if said else "does not ratify"
+        return (
+            f"your function says Atlantica {verdict} the deal ({point[0]:g}, {point[1]:g}), the "
+            "kit says the opposite: which faction's gain decides there, and is its sign right?"
+        )
+
+    compare_at(points, yours, lambda point: bool(kit[point]), operator.eq, wrong)
     return "that is the divided Atlantica's rule: the industry decides, the farm lobby vetoes."
 
 

@@ -20,7 +20,19 @@ import numpy as np
 
 from .. import model as nk
 from ..model import thresholds
-from ._core import Wrong, callable_, choice, close, explain, intervals, number, refuse_kit, task
+from ._core import (
+    Wrong,
+    agrees,
+    callable_,
+    choice,
+    close,
+    compare_at,
+    explain,
+    intervals,
+    number,
+    refuse_kit,
+    task,
+)
 from ._variants import vary
 
 DOVE, HAWK = "exporters (dove)", "steelworkers (hawk)"
@@ -155,22 +167,29 @@ def _by_hand(answer: object) -> str:
     compensation = callable_(answer, "your function compensation(x)")
     refuse_kit(answer, ["compensation"], "the minimum compensation")
     terms = probe_terms()
-    kit = atlantica().compensation(np.array(terms))
-    for x, expected in zip(terms, kit, strict=True):
-        value = number(compensation(float(x)), f"compensation({x:g})")
-        if value < -1e-9:
-            raise Wrong(
+    kit = dict(zip(terms, atlantica().compensation(np.array(terms)), strict=True))
+
+    def wrong(x: float, value: float, expected: float) -> str:
+        if value < -1e-9:  # the kit's D* is never below 0, so this is a disagreement too
+            return (
                 f"at x = {x:g} your function gives a negative amount: a faction that gains "
                 "needs no payment (its deficit is max(0, -g), never below 0)."
             )
-        if abs(value - expected) > 1e-9:
-            hint = (
-                "have you paid a faction that gains?"
-                if value > expected
-                else ("is a faction that loses left unpaid?")
-            )
-            way = "more" if value > expected else "less"
-            raise Wrong(f"at x = {x:g} your function gives {way} than the kit: {hint}")
+        hint = (
+            "have you paid a faction that gains?"
+            if value > expected
+            else "is a faction that loses left unpaid?"
+        )
+        way = "more" if value > expected else "less"
+        return f"at x = {x:g} your function gives {way} than the kit: {hint}"
+
+    compare_at(
+        terms,
+        lambda x: number(compensation(float(x)), f"compensation({x:g})"),
+        lambda x: float(kit[x]),
+        agrees,
+        wrong,
+    )
     return "D*(x) is the sum of the losers' deficits, max(0, -g) for each faction."
 
 
