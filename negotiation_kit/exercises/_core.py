@@ -201,7 +201,7 @@ def predict(
     title: str,
     options: Sequence[str],
     right: Callable[[], str],
-    hint: str,
+    hint: str | Callable[[], str],
     praise: str,
     *,
     what: str = "your prediction",
@@ -209,14 +209,14 @@ def predict(
     """Register a predict task: the answer is one of ``options``; ``right()`` computes,
     through the kit, the one that is right.
 
-    A wrong choice gets ``hint`` (which says where to look, never the answer), a right one
-    ``praise``; ``what`` names the answer in the message about an answer that is not one of
-    the options.
+    A wrong choice gets ``hint`` (which says where to look, never the answer; a function when
+    it quotes the student's numbers), a right one ``praise``; ``what`` names the answer in
+    the message about an answer that is not one of the options.
     """
 
     def _prediction(answer: object) -> str:
         if choice(answer, options, what) != right():
-            raise Wrong(hint)
+            raise Wrong(hint if isinstance(hint, str) else hint())
         return praise
 
     _prediction.__qualname__ = f"predict_{task_id}"

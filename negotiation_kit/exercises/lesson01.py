@@ -14,18 +14,8 @@ import random
 
 import negotiation_kit as nk
 
-from ._core import (
-    Wrong,
-    callable_,
-    choice,
-    close,
-    explain,
-    first_interval,
-    interval,
-    number,
-    refuse_kit,
-    task,
-)
+from ._answers import callable_, close, interval, number
+from ._core import explain, first_interval, predict, refuse_kit, task
 from ._variants import vary
 
 A_RESERVATION, B_RESERVATION = 0.35, 0.75
@@ -100,18 +90,22 @@ def nash_agreement(answer: object) -> str:
     return "the Nash product of the two gains is largest there."
 
 
-@task("01.3", "Predict: a better alternative for Atlantica", "predict")
-def better_alternative(answer: object) -> str:
-    predicted = choice(answer, TREND, "your prediction")
+def _better_alternative() -> str:
     before = scenario().outcome().agreement
     after = scenario(a_reservation=numbers()["alternative"]).outcome().agreement
     assert before is not None and after is not None
-    if predicted != trend(float(before), float(after)):
-        raise Wrong(
-            "not this time: where does the low edge of the zone go, and the middle of the zone "
-            "with it? Move Atlantica's reservation in the explorer and watch the star."
-        )
-    return "a better alternative at home is bargaining power."
+    return trend(float(before), float(after))
+
+
+predict(
+    "01.3",
+    "Predict: a better alternative for Atlantica",
+    TREND,
+    _better_alternative,
+    "not this time: where does the low edge of the zone go, and the middle of the zone with "
+    "it? Move Atlantica's reservation in the explorer and watch the star.",
+    "a better alternative at home is bargaining power.",
+)
 
 
 explain(

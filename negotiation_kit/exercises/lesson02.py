@@ -17,18 +17,8 @@ from collections.abc import Sequence
 
 import negotiation_kit as nk
 
-from ._core import (
-    Wrong,
-    callable_,
-    choice,
-    close,
-    explain,
-    first_interval,
-    interval,
-    intervals,
-    refuse_kit,
-    task,
-)
+from ._answers import Wrong, callable_, close, interval, intervals
+from ._core import explain, first_interval, predict, refuse_kit, task
 from ._variants import vary
 from .lesson01 import trend
 
@@ -115,18 +105,22 @@ def unanimity(answer: object) -> str:
     return "the win-set is the overlap of every veto player's acceptance set."
 
 
-@task("02.3", "Predict: one veto or three?", "predict")
-def veto_prediction(answer: object) -> str:
-    predicted = choice(answer, ("rises", "falls", "stays"), "your prediction")
+def _three_vetoes() -> str:
     before = explorer_scenario(0.45, vetoes=1).outcome().agreement
     after = explorer_scenario(0.45, vetoes=3).outcome().agreement
     assert before is not None and after is not None
-    if predicted != trend(float(before), float(after)):
-        raise Wrong(
-            "not this time: does the steelworkers' veto cut off the point the negotiators "
-            "would choose anyway? Try it in the explorer."
-        )
-    return "a veto moves the Nash agreement only if it cuts off the point they would choose."
+    return trend(float(before), float(after))
+
+
+predict(
+    "02.3",
+    "Predict: one veto or three?",
+    ("rises", "falls", "stays"),
+    _three_vetoes,
+    "not this time: does the steelworkers' veto cut off the point the negotiators would choose "
+    "anyway? Try it in the explorer.",
+    "a veto moves the Nash agreement only if it cuts off the point they would choose.",
+)
 
 
 explain(

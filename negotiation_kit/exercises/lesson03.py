@@ -26,18 +26,8 @@ import random
 import numpy as np
 
 from .. import model as nk
-from ._core import (
-    Wrong,
-    callable_,
-    choice,
-    close,
-    compare_at,
-    explain,
-    interval,
-    number,
-    refuse_kit,
-    task,
-)
+from ._answers import Wrong, callable_, close, interval, number
+from ._core import compare_at, explain, predict, refuse_kit, task
 from ._variants import vary
 
 HAWK_SHARE = 0.4
@@ -237,19 +227,22 @@ def _delta(answer: object) -> str:
     return "right: here the steelworkers' veto is worth something to Atlantica."
 
 
-@task("03.4", "Predict: a bigger hawk", "predict")
-def _bigger_hawk(answer: object) -> str:
-    said = choice(answer, TRENDS, "your prediction")
+def _bigger_hawk() -> str:
     before = scenario().desirability("Atlantica")
     after = scenario(hawk_share=numbers()["new_hawk_share"]).desirability("Atlantica")
-    trend = "stays the same" if _near(after, before) else "rises" if after > before else "falls"
-    if said != trend:
-        raise Wrong(
-            "not quite. Work out where a unitary Atlantica would settle once the steelworkers "
-            "hold more of the stake (its break-even point moves), and where divided Atlantica "
-            "settles (does the zone change?)."
-        )
-    return "right: a bigger hawk makes the whole nation more hawkish, so its veto adds less."
+    return "stays the same" if _near(after, before) else "rises" if after > before else "falls"
+
+
+predict(
+    "03.4",
+    "Predict: a bigger hawk",
+    TRENDS,
+    _bigger_hawk,
+    "not quite. Work out where a unitary Atlantica would settle once the steelworkers hold "
+    "more of the stake (its break-even point moves), and where divided Atlantica settles "
+    "(does the zone change?).",
+    "right: a bigger hawk makes the whole nation more hawkish, so its veto adds less.",
+)
 
 
 def _says(result: object, x: float) -> bool:

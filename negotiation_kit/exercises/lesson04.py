@@ -30,19 +30,8 @@ import numpy as np
 from .. import model as nk
 from ..model.gridlock import gridlocked
 from ..model.rules import Rule
-from ._core import (
-    Wrong,
-    callable_,
-    choice,
-    close,
-    compare_at,
-    explain,
-    intervals,
-    number,
-    predict,
-    refuse_kit,
-    task,
-)
+from ._answers import Wrong, callable_, close, intervals, number
+from ._core import compare_at, explain, predict, refuse_kit, task
 from ._variants import vary
 
 RESERVATIONS = {"exporters": -0.15, "farmers": 0.2, "steelworkers": 0.55}
@@ -257,21 +246,24 @@ def _majority_split(answer: object) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-@task("04.3", "Predict: a lower quota", "predict")
-def _lower_quota(answer: object) -> str:
-    said = choice(answer, TRENDS, "your prediction")
+def _lower_quota() -> str:
     before = scenario(nk.Quota(QUOTA), E4_WEIGHTS).outcome().agreement
     after = scenario(nk.Quota(NEW_QUOTA), E4_WEIGHTS).outcome().agreement
     if before is None or after is None:  # pragma: no cover - both zones are non-empty
         raise AssertionError("task 04.3 expects an agreement before and after")
     gap = after - before
-    trend = "stays the same" if abs(gap) < 1e-6 else "rises" if gap > 0 else "falls"
-    if said != trend:
-        raise Wrong(
-            "not quite. Add up the weight of the factions that accept terms just below the "
-            "steelworkers' reservation point, and compare it with the new quota."
-        )
-    return "right: a lower quota lets a coalition without the steelworkers ratify."
+    return "stays the same" if abs(gap) < 1e-6 else "rises" if gap > 0 else "falls"
+
+
+predict(
+    "04.3",
+    "Predict: a lower quota",
+    TRENDS,
+    _lower_quota,
+    "not quite. Add up the weight of the factions that accept terms just below the "
+    "steelworkers' reservation point, and compare it with the new quota.",
+    "right: a lower quota lets a coalition without the steelworkers ratify.",
+)
 
 
 def _verdict(result: object, x: float, share: float) -> bool:

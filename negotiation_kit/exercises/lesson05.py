@@ -22,7 +22,8 @@ import math
 import random
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, compare_at, explain, intervals, number, task
+from ._answers import Wrong, callable_, close, intervals, number
+from ._core import compare_at, explain, predict, task
 from ._variants import vary
 
 LEANS = ("aligned", "opposed")
@@ -218,19 +219,22 @@ def _opposed(answer: object) -> str:
     return "right: this veto holds Atlantica below the terms it would otherwise get."
 
 
-@task("05.4", "Predict: a more generous Borealia", "predict")
-def _generous(answer: object) -> str:
-    said = choice(answer, TRENDS, "your prediction")
+def _generous() -> str:
     opposed = numbers()["opposed"]
     before = scenario("opposed", opposed).desirability("Atlantica")
     after = scenario("opposed", opposed, NEW_B_RESERVATION).desirability("Atlantica")
-    trend = "stays the same" if _near(after, before) else "rises" if after > before else "falls"
-    if said != trend:
-        raise Wrong(
-            "not quite. Does the divided outcome move when Borealia accepts more? And where "
-            "would a unitary Atlantica settle now?"
-        )
-    return "right: the more Borealia would give, the more an opposed veto costs Atlantica."
+    return "stays the same" if _near(after, before) else "rises" if after > before else "falls"
+
+
+predict(
+    "05.4",
+    "Predict: a more generous Borealia",
+    TRENDS,
+    _generous,
+    "not quite. Does the divided outcome move when Borealia accepts more? And where would a "
+    "unitary Atlantica settle now?",
+    "right: the more Borealia would give, the more an opposed veto costs Atlantica.",
+)
 
 
 @task(

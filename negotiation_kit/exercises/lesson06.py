@@ -25,7 +25,8 @@ from typing import Any
 import numpy as np
 
 from .. import model as nk
-from ._core import Wrong, callable_, choice, close, compare_at, explain, number, refuse_kit, task
+from ._answers import Wrong, callable_, close, number
+from ._core import compare_at, explain, predict, refuse_kit, task
 from ._variants import vary
 
 RESERVATION = 0.3
@@ -205,22 +206,26 @@ def _delta(answer: object) -> str:
     return "the veto cuts off the logroll, and Atlantica pays for it."
 
 
-@task("06.4", "Predict: a distributive bargain", "predict")
-def _predict(answer: object) -> str:
-    said = choice(answer, ("more", "less", "the same"), "your prediction")
+def _distributive() -> str:
     integrative = scenario().desirability("Atlantica")
     distributive = scenario(0.0).desirability("Atlantica")
     if abs(distributive - integrative) <= TWO_ISSUES:
-        right = "the same"
-    else:
-        right = "less" if distributive > integrative else "more"
-    if said != right:
-        raise Wrong(
-            "not quite: set the slider 'how integrative the bargain is' to 0 and compare Δ "
-            f"with its value at {numbers()['integrative']:g}. What does a logroll gain when both "
-            "nations weigh the issues alike?"
-        )
-    return "with nothing to trade, the veto takes nothing of value away."
+        return "the same"
+    return "less" if distributive > integrative else "more"
+
+
+predict(
+    "06.4",
+    "Predict: a distributive bargain",
+    ("more", "less", "the same"),
+    _distributive,
+    lambda: (
+        "not quite: set the slider 'how integrative the bargain is' to 0 and compare Δ "
+        f"with its value at {numbers()['integrative']:g}. What does a logroll gain when both "
+        "nations weigh the issues alike?"
+    ),
+    "with nothing to trade, the veto takes nothing of value away.",
+)
 
 
 TEST_POINTS = [(x, y) for x in np.linspace(0.0, 1.0, 9) for y in np.linspace(0.05, 0.95, 10)]

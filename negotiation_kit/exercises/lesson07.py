@@ -20,19 +20,8 @@ import numpy as np
 
 from .. import model as nk
 from ..model import thresholds
-from ._core import (
-    Wrong,
-    agrees,
-    callable_,
-    choice,
-    close,
-    compare_at,
-    explain,
-    intervals,
-    number,
-    refuse_kit,
-    task,
-)
+from ._answers import Wrong, agrees, callable_, close, intervals, number
+from ._core import compare_at, explain, predict, refuse_kit, task
 from ._variants import vary
 
 DOVE, HAWK = "exporters (dove)", "steelworkers (hawk)"
@@ -211,21 +200,24 @@ def _count(n: int) -> str:
     return {0: "empty ([])", 1: "one interval"}.get(n, f"{n} intervals")
 
 
-@task("07.4", "Predict: leaky payments and the agreement", "predict")
-def _predict(answer: object) -> str:
-    said = choice(answer, ("rises", "falls", "stays"), "your prediction")
+def _leaky() -> str:
     efficient = scenario(1.0).outcome().agreement
     leaky = scenario(LEAKY).outcome().agreement
     assert efficient is not None and leaky is not None
-    right = (
+    return (
         "stays" if abs(leaky - efficient) <= 1e-6 else ("rises" if leaky > efficient else "falls")
     )
-    if said != right:
-        raise Wrong(
-            "not quite: in the explorer, choose the preset 'E5: efficient payments rescue the "
-            "deal (E3)', then drag efficiency to 0.5 and watch the dashed outcome line."
-        )
-    return "the deadweight makes every payment dearer, so Atlantica's negotiator asks for more."
+
+
+predict(
+    "07.4",
+    "Predict: leaky payments and the agreement",
+    ("rises", "falls", "stays"),
+    _leaky,
+    "not quite: in the explorer, choose the preset 'E5: efficient payments rescue the deal "
+    "(E3)', then drag efficiency to 0.5 and watch the dashed outcome line.",
+    "the deadweight makes every payment dearer, so Atlantica's negotiator asks for more.",
+)
 
 
 @task("07.5", "The efficiency threshold")

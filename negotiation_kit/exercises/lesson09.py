@@ -22,18 +22,8 @@ import functools
 import random
 
 from .. import model as nk
-from ._core import (
-    Wrong,
-    agrees,
-    callable_,
-    close,
-    compare_at,
-    explain,
-    number,
-    predict,
-    refuse_kit,
-    task,
-)
+from ._answers import Wrong, agrees, callable_, close, number
+from ._core import compare_at, explain, predict, refuse_kit, task
 from ._variants import vary
 
 MIDDLE = 0.65
