@@ -57,14 +57,15 @@ class Lectures:
 
     Voila runs a lecture (starts a kernel, builds its explorers) before the page shows, and
     that takes most of a test's time; a page asked for here starts loading, and so do the next
-    ``AHEAD - 1`` not yet opened, so that up to ``AHEAD`` lectures run at once.
+    ``AHEAD - 1`` of the tests to come, so that up to ``AHEAD`` lectures run at once.
     """
 
     AHEAD = 3
 
-    def __init__(self, browser: Browser, voila: harness.Server) -> None:
+    def __init__(self, browser: Browser, voila: harness.Server, names: list[str]) -> None:
         self.context = browser.new_context(viewport=PROJECTOR)  # type: ignore[arg-type]
         self.voila = voila
+        self.names = names
         self.pages: dict[str, Page] = {}
         self.tested: set[str] = set()
         self.done: list[str] = []
@@ -74,7 +75,7 @@ class Lectures:
         for done in self.done:  # a page whose test is over: its kernel is culled in time
             self.pages.pop(done).close()
         self.done = [name]
-        queue = [name, *(n for n in LESSONS if n != name)]
+        queue = [name, *(n for n in self.names if n != name)]
         for ahead in [n for n in queue if n not in self.pages and n not in self.tested]:
             if ahead != name and len(self.pages) >= self.AHEAD:
                 break
@@ -89,10 +90,22 @@ class Lectures:
 
 
 @pytest.fixture(scope="module")
-def lectures(served: Path, browser: Browser, voila: harness.Server) -> Iterator[Lectures]:
+def lectures(
+    served: Path,
+    browser: Browser,
+    voila: harness.Server,
+    artifacts: Path,
+    request: pytest.FixtureRequest,
+) -> Iterator[Lectures]:
     """The lecture notebooks of every lesson in ``served/lecture/``, opened on the Voila."""
     lecture.build(harness.ROOT, served / "lecture")
-    opened = Lectures(browser, voila)
+    (artifacts / "lecture-figure-text.txt").unlink(missing_ok=True)  # this run's numbers only
+    selected = [  # in the order pytest runs them (-k and random order included)
+        item.callspec.params["name"]
+        for item in request.session.items
+        if item.module is request.module and hasattr(item, "callspec")
+    ]
+    opened = Lectures(browser, voila, selected)
     try:
         yield opened
     finally:
