@@ -11,7 +11,6 @@ report, not a test: this machine is shared and noisy; lessons aim at under 20 s)
 
 from __future__ import annotations
 
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,19 +47,23 @@ def _stderr_of(outputs: Any) -> str:
 def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
     if not _is_nbval_cell(item):
         return (yield)
-    start = time.perf_counter()
-    try:
-        result = yield
-    finally:
-        where = Path(str(item.fspath)).relative_to(item.config.rootpath)
-        _seconds[str(where)] += time.perf_counter() - start
+    result = yield
     stderr = _stderr_of(getattr(item, "test_outputs", None))
     if stderr:
+        where = Path(str(item.fspath)).relative_to(item.config.rootpath)
         pytest.fail(
             f"{item.name} of {where} wrote to stderr (a student would see this):\n{stderr}",
             pytrace=False,
         )
     return result
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add up the cells' run time per notebook from the reports: with ``-n 2`` the cells run in
+    worker processes and only their reports reach the process that prints the summary."""
+    path = report.nodeid.split("::", 1)[0]
+    if report.when == "call" and path.endswith(".ipynb"):
+        _seconds[path] += report.duration
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -79,8 +82,37 @@ def pytest_ignore_collect(collection_path: Path) -> bool | None:
     return True if collection_path.name == "conftest.py" else None
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the browser tests (``tests/browser/``) last. Playwright's sync API keeps an asyncio
-    loop running in the main thread while its session fixtures live; tests after it that run
-    the explorers' deferred work with ``asyncio.run`` would fail."""
-    items.sort(key=lambda item: "browser" in Path(str(item.fspath)).parent.parts[-1:])
+BROWSER = "tests/browser/"
+"""The browser tests: one Chromium, JupyterLab and Voila per process that runs them."""
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """With ``-n 2`` (the README's test command), hand out whole files, and all the browser tests
+    as one unit, in the order collected (the browser tests first: they take longest).
+
+    A notebook's cells share its kernel, so they must stay together (nbval); a file's
+    module-scoped fixtures (the graded class of ``test_exercises_grade.py``, each lesson's
+    kernel in ``test_exercise_notebooks.py``) then run once; and one process, not two, starts
+    Chromium and the Jupyter servers (the browser tests start them once per process).
+    """
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFile(LoadScopeScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            path = nodeid.split("::", 1)[0]
+            return BROWSER if path.startswith(BROWSER) else path
+
+    config.option.loadscopereorder = False  # keep the order collected (browser tests first)
+    return ByFile(config, log)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run the browser tests (``tests/browser/``) together: last in one process, first with
+    ``-n 2``, where one process runs them all while the other starts on the rest.
+
+    Playwright's sync API keeps an asyncio loop running in the main thread while it runs
+    (the ``browser`` fixture, one per module); a test of the explorers' deferred work run
+    meanwhile would find that loop (``asyncio.run`` fails)."""
+    first = hasattr(config, "workerinput")  # a pytest-xdist worker
+    items.sort(key=lambda item: ("browser" in Path(str(item.fspath)).parent.parts[-1:]) != first)

@@ -12,8 +12,10 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEV_TOOLS = {"pytest", "pytest-cov", "hypothesis", "nbval", "playwright", "ruff", "mypy"}
-"""Distributions a student never needs (their import names are the same, bar ``pytest-cov``)."""
+DEV_TOOLS = {"pytest", "pytest-cov", "pytest-xdist", "xdist", "hypothesis", "nbval", "playwright",
+             "ruff", "mypy"}  # fmt: skip
+"""Distributions a student never needs (their import names are the same, bar ``pytest-cov`` and
+``pytest-xdist``, imported as ``xdist``)."""
 
 
 def _names(path: Path) -> set[str]:
@@ -32,7 +34,7 @@ def test_the_student_requirements_hold_no_development_tool() -> None:
 def test_the_development_requirements_add_the_tools_to_the_student_install() -> None:
     dev = ROOT / "requirements-dev.txt"
     assert "-r requirements.txt" in dev.read_text(encoding="utf-8").splitlines()
-    assert _names(dev) >= {"pytest", "nbval", "playwright", "hypothesis"}
+    assert _names(dev) >= {"pytest", "pytest-xdist", "nbval", "playwright", "hypothesis"}
 
 
 def test_the_package_never_imports_a_development_tool() -> None:
@@ -58,4 +60,4 @@ def test_the_readme_test_command_installs_the_development_tools() -> None:
     assert block is not None
     setup, test = block.group(1).strip().splitlines()
     assert "requirements.txt" in setup and "jupyter lab" in setup
-    assert "requirements-dev.txt" in test and "pytest" in test
+    assert "requirements-dev.txt" in test and "pytest -n 2" in test  # two processes in CI

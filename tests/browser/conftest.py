@@ -1,4 +1,4 @@
-"""Fixtures of the browser tests: one Chromium, one JupyterLab and one Voila per session.
+"""Fixtures of the browser tests: one JupyterLab and one Voila per session, one Chromium a module.
 
 The servers run from this Python environment on 127.0.0.1 (a free port, a token), keep all
 Jupyter state in a temporary folder and serve *copies* of ``notebooks/`` from it, so nothing
@@ -76,9 +76,13 @@ def voila(served: Path, temp: Path) -> Iterator[harness.Server]:
         server.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """Debian's Chromium, launched once for the session."""
+    """Debian's Chromium, launched once for each module (a second or two).
+
+    Not once for the session: while Playwright's sync API runs it keeps an asyncio loop
+    running in this thread, and with ``-n 2`` the process that runs the browser tests first
+    goes on to the explorers' tests, which must find no loop running (the root conftest)."""
     require_browser()
     from playwright.sync_api import sync_playwright
 
