@@ -1,10 +1,10 @@
 """The lessons as a website: ``python -m negotiation_kit.site OUT`` builds every page.
 
-The site is built once for this module from the committed lessons (every lesson runs on a fresh
-kernel, as a student's would), then each page is read: a page per lesson with its title, the
-navigation and launch links, every explorer frozen into an image whose alternative text is its
-description, the checks' code hidden as in the notebook, equations as MathML, a print style
-sheet, links that resolve, and nothing from ``solutions/``.
+The site is built once for the run (``built_site``) from the committed lessons (every lesson
+runs on a fresh kernel, as a student's would), then each page is read: a page per lesson with
+its title, the navigation and launch links, every explorer frozen into an image whose
+alternative text is its description, the checks' code hidden as in the notebook, equations as
+MathML, a print style sheet, links that resolve, and nothing from ``solutions/``.
 """
 
 from __future__ import annotations
@@ -19,20 +19,20 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from builders import SITE_LINKS
 
-from negotiation_kit.site import Links, build
 from negotiation_kit.site.build import lessons, mathml
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = lessons(ROOT)
-LINKS = Links(repo="ada-lovelace/two-level-games", hub="hub.example.edu")
+LINKS = SITE_LINKS
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build(ROOT, out, LINKS, jobs=2, progress=lambda line: None)
-    return out
+def site(built_site: Path) -> Path:
+    """The site, built once for the run (``tests/conftest.py``; the accessibility audit opens
+    the same pages)."""
+    return built_site
 
 
 def _page(site: Path, name: str) -> str:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,19 +95,11 @@ def audit(page: Page, scope: str | None, record: Path) -> tuple[list[str], list[
     return counted, theirs
 
 
-@pytest.fixture(scope="module")
-def site(temp: Path) -> Iterator[Path]:
-    from negotiation_kit.site import build
-
-    out = temp / "site"
-    build(harness.ROOT, out, jobs=2, progress=lambda line: None)
-    yield out
-
-
-def test_every_site_page_passes_the_audit(site: Path, page: Page, artifacts: Path) -> None:
+def test_every_site_page_passes_the_audit(built_site: Path, page: Page, artifacts: Path) -> None:
+    """Every page of the site ``tests/test_site.py`` reads (built once for the run)."""
     _axe()
     failures = []
-    for html in sorted(site.glob("*.html")):
+    for html in sorted(built_site.glob("*.html")):
         page.goto(html.as_uri(), timeout=60_000)
         counted, _ = audit(page, None, artifacts / f"axe-site-{html.stem}.json")
         failures += [f"{html.name}: {line}" for line in counted]
