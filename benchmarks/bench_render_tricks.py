@@ -18,6 +18,9 @@ The tricks (each off by a patch of this script only):
   frame, not at every draw; off: it is computed at every frame, as a plain figure would.
 - ``grid images``: the model's grid masks are drawn cell for cell by one numpy indexing
   step (``plotting.images.GridImage``); off: matplotlib's own resampler.
+- ``glyph cache``: the renderer keeps FreeType's bitmap of each glyph by font, size,
+  rotation and sub-pixel place (``widgets._render.GlyphCache``), so a text drawn anew
+  rasterises only glyphs it has not met; off: matplotlib renders every glyph.
 
 Run it with::
 
@@ -65,6 +68,23 @@ the cost is larger: main at 5052ed3 against 2b73920, taking turns, ``--variants 
 about 1.3 ms (11%) a frame on the rules explorer, beyond the 10% that issue 17 allows
 (still within its 17 ms budget): writing a changing number as its own picture pays there,
 and belongs in the renderer (a text's layer split at its numbers) if it is to come back.
+
+It came back as the glyph cache, which needs no split: matplotlib 3.11 draws a text glyph
+by glyph, so the words around a changed number are blended from kept bitmaps and only new
+glyphs are rendered (in a sweep, almost none). Main at 14f6964 plus the cache, 2026-12-03
+17:08-17:12 UTC (load average 10-11), ``--steps 12 --rounds 3 --only RulesExplorer
+SidePaymentsExplorer --variants shipped "shipped again" "glyph cache off"`` (and a fourth
+variant, the over layers cut into the pieces where something is drawn, which saved nothing
+and was dropped)::
+
+    explorer              shipped  again  glyph cache off  over layers in pieces
+    RulesExplorer           13.97  14.24            15.11                  13.93
+    SidePaymentsExplorer    18.14  17.68            18.07                  17.38
+
+About 1.0 ms (7%) a frame on the rules explorer, whose sliders rewrite its notes, and
+nothing beyond noise where few texts change (side payments): the cache stays. Drawing one
+text of 40 characters whose number changes took about 7 ms without it and 2-4 ms with it on
+the same loaded machine; what remains is matplotlib laying the string out.
 """
 
 from __future__ import annotations

@@ -63,6 +63,7 @@ class StaticsView(View):
         self._colors = colors
         self._fixed = limits
         self._limits: tuple[float, float] | None = None
+        self._x_span: tuple[float, float] | None = None
         self._build(values, curves, current, xlabel, ylabel)
 
     def _build(
@@ -105,8 +106,12 @@ class StaticsView(View):
         self.dots.set_offsets([(current, heights[k]) for k in shown] or np.empty((0, 2)))
         self.dots.set_facecolor([self._dot_colors[k] for k in shown] or "none")
         self.current_line.set_xdata([current, current])
-        if len(x) and self.ax.get_xlim() != (x.min(), x.max()):
-            self.ax.set_xlim(float(x.min()), float(x.max()))
+        # x-limits follow the values' range when it changes; limits an explorer set (to
+        # line the curves up with another plot) stay while the range does
+        span = (float(x.min()), float(x.max())) if len(x) else None
+        if span is not None and span != self._x_span:
+            self._x_span = span
+            self.ax.set_xlim(*span)
         limits = self._fixed
         if limits is None:
             finite = np.concatenate([y[np.isfinite(y)] for y in ys]) if ys else np.zeros(0)
@@ -129,7 +134,7 @@ class StaticsView(View):
             xlabel = xlabel if xlabel is not None else self.ax.get_xlabel()
             ylabel = ylabel if ylabel is not None else self.ax.get_ylabel()
             self.remove()
-            self._limits = None
+            self._limits = self._x_span = None
             self._build(values, curves, current, xlabel, ylabel)
             return
         set_legend_texts(self._legend, list(curves))
