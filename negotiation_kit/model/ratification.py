@@ -50,7 +50,7 @@ def gains(nation: Party, z: FloatArray, *, exact: bool = False) -> FloatArray:
     scale) is set to zero, so a faction at its reservation point accepts; ``exact`` keeps the
     raw values, for points known to lie strictly between roots, where every sign is exact.
     """
-    values = np.stack([f.gain.evaluate(z) for f in nation.factions])
+    values = np.array([f.gain.evaluate(z) for f in nation.factions])  # stack, without its checks
     if exact:
         return values
     return np.where(np.abs(values) <= nation.tolerances, 0.0, values)
