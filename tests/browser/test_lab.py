@@ -29,6 +29,10 @@ NOTEBOOKS = sorted((harness.ROOT / "notebooks").glob("*.ipynb"))
 BUILDS_AN_EXPLORER = re.compile(r"\b[A-Z]\w*Explorer\(")
 
 
+NARROW = {"width": 900, "height": 1000}
+"""A student's laptop window: 900 pixels wide, the file browser open beside the notebook."""
+
+
 def explorers_built(path: Path) -> int:
     """How many explorers the notebook's code builds (each is expected on screen)."""
     notebook = nbformat.read(path, as_version=4)
@@ -58,6 +62,15 @@ def test_notebook_in_jupyterlab(
         errors = harness.errors_shown(panel)
         assert not errors, f"{step}: the page shows errors:\n" + "\n---\n".join(errors)
         harness.screenshot(page, artifacts / f"lab-{path.stem}-moved.png")
+        step("measure the figures' text in a 900-pixel window with the file browser open")
+        page.set_viewport_size(NARROW)
+        if not page.locator("#filebrowser").is_visible():
+            page.locator('.jp-SideBar [data-id="filebrowser"]').click()
+        page.wait_for_timeout(1000)
+        shown = harness.figure_text_on_screen(panel, path)
+        page.set_viewport_size(harness.VIEWPORT)  # type: ignore[arg-type]
+        small = [f"{name}: {px:.1f} px ({how})" for name, px, how in shown if px < 9]
+        assert not small, f"{step}: figure text under 9 px on screen: {small}"
     except Exception as error:
         shot = artifacts / f"lab-{path.stem}-failed.png"
         harness.screenshot(page, shot)
