@@ -13,6 +13,8 @@ import sys
 
 import numpy as np
 import pytest
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.figure import Figure
 from PIL import Image
 
 import negotiation_kit as nk
@@ -383,7 +385,7 @@ def test_issue_line_view_updates_in_place() -> None:
     view.update(nk.Negotiation(dove_hawk(-0.5, 0.9, side_payments=nk.SidePayments()), B, LINE))
     (bought,) = view._bought.get_paths()
     assert close(bought.vertices[:, 0].min(), 0.2) and close(bought.vertices[:, 0].max(), 1.0)
-    assert view._legend.get_texts()[-1].get_text() == "ratified only with side-payments"
+    assert view._legend.get_texts()[-1].get_text() == "needs side-payments"
     assert_fast_frame_is_exact(frames)
 
 
@@ -508,3 +510,55 @@ def test_importing_plotting_loads_neither_ipywidgets_nor_pyplot() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+# -- narrow figures (issue 18: a 464-pixel notebook cell on a laptop) --------------------------
+
+
+def laid_out(fig: Figure) -> RendererAgg:
+    """Fit what an Axes' width placed to the laid-out figure; draw it; its renderer."""
+    nkp.fit_to_layout(fig)
+    fig.canvas.draw()
+    return fig.canvas.get_renderer()  # type: ignore[attr-defined,no-any-return]
+
+
+def test_a_legend_above_a_narrow_axes_fits_its_laid_out_width() -> None:
+    # Counted before layout, the columns followed matplotlib's default margins: the issue
+    # line's three marks took three rows beside its long row names, and the layout gave the
+    # bars less height; a legend wider than its laid-out Axes pulled the Axes in.
+    fig = nkp.new_figure(6, 5)
+    grid = fig.add_gridspec(2, 1)
+    talks = nk.Negotiation(dove_hawk(-0.2, 0.6), B, LINE)
+    views = [nkp.draw_issue_line(fig.add_subplot(grid[0]), talks)]
+    views.append(nkp.draw_payoff_plane(fig.add_subplot(grid[1]), talks))
+    renderer = laid_out(fig)
+    width = fig.bbox.width
+    for view in views:
+        legend = view._legend.get_window_extent(renderer)
+        assert legend.x0 >= 0 and legend.x1 <= width, (legend, width)
+        assert view.ax.get_position().x1 * width > width - 15  # not pulled in by its legend
+    assert views[0]._legend._ncols == 2  # two rows of marks, beside the row names
+
+
+def test_the_ends_of_a_narrow_issue_line_never_overlap() -> None:
+    long = nation("Atlantica Major", ("exporters (dove)", nk.Linear(0.5, -0.2)))
+    fig = nkp.new_figure(6, 3)  # "better for ..." at both ends would overlap
+    view = nkp.draw_issue_line(fig.add_subplot(), nk.Negotiation(long, B, LINE))
+    renderer = laid_out(fig)
+    left, right = (text.get_window_extent(renderer) for text in view._ends)
+    assert not left.overlaps(right), [text.get_text() for text in view._ends]
+    assert left.x0 >= 0 and right.x1 <= fig.bbox.width
+    assert [text.get_text() for text in view._ends] == ["← for Borealia", "for Atlantica Major →"]
+    view.update(nk.Negotiation(dove_hawk(-0.2, 0.6), B, LINE))  # other names: placed again
+    assert view._ends[1].get_text() in ("better for Atlantica →", "for Atlantica →")
+
+
+def test_an_empty_mark_does_not_stretch_the_layout() -> None:
+    # An outcome star with no point (no agreement yet) measured as a box at the figure's
+    # corner: the layout kept room for it and the plane came out too small (a stacked
+    # figure's Axes collapsed to nothing).
+    fig = nkp.new_figure(7, 4.5)
+    view = nkp.draw_issue_plane(fig.add_subplot(), integrative())
+    view._outcome.set_data([], [])
+    box = view.ax.get_tightbbox(laid_out(fig))
+    assert box is not None and box.x0 > 0 and box.y0 > 0, box

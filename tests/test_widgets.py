@@ -24,6 +24,8 @@ import PIL.Image
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.text import Text
 
 import negotiation_kit as nk
 import negotiation_kit.widgets as nkw
@@ -328,6 +330,31 @@ def test_work_deferred_during_a_drag_lands_after_a_pause(explorer: Explorer) -> 
         check(explorer)
         assert_same_picture(shown, explorer._image.value)
         assert_same_picture(shown, reference_frame(explorer))
+
+
+CELL = 464
+"""Pixels a notebook cell offers in a 900-pixel JupyterLab window with the file browser open."""
+
+
+def test_the_figure_is_readable_in_a_laptops_notebook_cell(explorer: Explorer) -> None:
+    # Shown at most CELL pixels wide, the figure's smallest text stays at 9 pixels or more
+    # (tests/browser/test_lab.py measures it in the page), and none of its words (legends,
+    # axis labels, notes, the title) is cut off by the figure's edge.
+    figure = explorer.figure
+    texts = [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    smallest = min(t.get_fontsize() for t in texts) * figure.dpi / 72
+    assert smallest * min(1.0, CELL / figure.bbox.width) >= 9, (figure.bbox.width, smallest)
+    renderer = figure.canvas.get_renderer()  # the layout of the frame shown
+    words = [*figure.texts, *(a for ax in figure.axes for a in ax.get_children())]
+    words = [a for a in words if isinstance(a, Legend | Text) and a.get_visible()]
+    words = [a for a in words if not isinstance(a, Text) or a.get_text().strip()]
+    for artist in words + [
+        label for ax in figure.axes for label in (ax.xaxis.label, ax.yaxis.label)
+    ]:
+        box = artist.get_window_extent(renderer)
+        inside = box.x0 >= -1 and box.y0 >= -1
+        inside = inside and box.x1 <= figure.bbox.width + 1 and box.y1 <= figure.bbox.height + 1
+        assert inside, f"{artist} at {box.bounds} is cut off by the figure ({figure.bbox.bounds})"
 
 
 def test_the_figure_is_built_once(explorer: Explorer) -> None:

@@ -9,7 +9,8 @@ what each view draws comes from a pure function in ``negotiation_kit.plotting.da
 - ``line_data``, ``plane_data``, ``payoff_data``, ``statics_data``: what they draw;
 - ``draw_rule_bars`` and ``rule_bars_data``: a nation's welfare under several rules;
 - ``draw_chance``, ``draw_expected_welfare``, ``draw_width``: uncertain ratification;
-- ``new_figure``: a Figure built without pyplot, in the kit's style;
+- ``new_figure``: a Figure built without pyplot, in the kit's style; ``fit_to_layout`` lays it
+  out and fits legends and end labels to its laid-out Axes;
 - ``palette``: the kit's colours (Okabe-Ito) and ``STYLE``.
 - what explorers draw beyond these: ``HullView`` (the hull of veto players' ideal points),
   ``BenchmarkView`` (a unitary benchmark), ``FrontierVeil`` (a veil over a frontier
@@ -31,7 +32,7 @@ Examples
 """
 
 from . import palette
-from ._base import stable_limits
+from ._base import fit_to_layout, stable_limits
 from .data import line_data, payoff_data, plane_data, statics_data
 from .figure import new_figure
 from .geometry import half_plane, pareto_mask
@@ -92,6 +93,7 @@ __all__ = [
     "draw_statics",
     "draw_width",
     "faction_colors",
+    "fit_to_layout",
     "half_plane",
     "line_data",
     "new_figure",

@@ -9,7 +9,9 @@ from typing import Any
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.text import Annotation
 
@@ -122,39 +124,126 @@ def stable_limits(
 def legend_above(
     ax: Axes, handles: Sequence[Artist], labels: Sequence[str], ncols: int | None = None
 ) -> Legend:
-    """A legend in rows above the Axes, as many columns as fit its width (a fixed place:
-    matplotlib's search for the 'best' place costs time on every frame)."""
-    return ax.legend(
+    """A legend in rows above the Axes (a fixed place: matplotlib's search for the 'best'
+    place costs time on every frame).
+
+    Without ``ncols``, as many columns as fit: over the Axes, flush with its left edge, or,
+    when more columns fit that way, over the margin on its left too (tick labels, the
+    y label), flush with its right edge. Before the figure is laid out the Axes' width is
+    only a guess; ``fit_to_layout`` counts the columns again once it is.
+    """
+    fit, right = ncols, False
+    if fit is None:
+        fit, width = _columns_that_fit(ax, labels, _room(ax))
+        right = width > axes_width(ax)
+    legend = ax.legend(
         handles,
         labels,
-        loc="lower left",
-        bbox_to_anchor=(0.0, 1.01),
-        ncols=ncols or _columns_that_fit(ax, labels),
+        loc="lower right" if right else "lower left",
+        bbox_to_anchor=(1.0 if right else 0.0, 1.01),
+        ncols=fit,
         borderaxespad=0.2,
         handlelength=HANDLE,
         columnspacing=SPACING,
     )
+    if ncols is None:
+        state = {"ncols": fit, "right": right}
+        handles = list(handles)
+
+        def refit() -> bool:
+            labels = [text.get_text() for text in legend.get_texts()]
+            ncols, width = _columns_that_fit(ax, labels, _room(ax))
+            right = width > axes_width(ax)
+            if (ncols, right) == (state["ncols"], state["right"]):
+                return False
+            legend.set_ncols(ncols)
+            legend._init_legend_box(handles, labels)  # type: ignore[attr-defined]  # the columns
+            legend.set_loc("lower right" if right else "lower left")
+            legend.set_bbox_to_anchor((1.0 if right else 0.0, 1.01), transform=ax.transAxes)
+            state.update(ncols=ncols, right=right)
+            return True
+
+        setattr(legend, REFIT, refit)
+    return legend
 
 
 HANDLE, PAD, SPACING = 1.6, 0.8, 1.2
 """Legend handle length, gap to its text and gap between columns, in font sizes."""
+REFIT = "_nk_refit"
+"""The attribute of an artist placed by its Axes' width: a function placing it again for
+the laid-out width (True if it changed anything), called by ``fit_to_layout``."""
+WORDS = "_nk_words"
+"""The attribute of ``end_labels``' first text holding the words of both (full, shorter)."""
 
 
-def _columns_that_fit(ax: Axes, labels: Sequence[str]) -> int:
-    """The most legend columns whose total width fits the Axes' width (measured once)."""
+def fit_to_layout(figure: Figure, rounds: int = 3) -> bool:
+    """Lay ``figure`` out and place again what was placed by an Axes' width before the
+    layout (``legend_above``'s columns, ``end_labels``); True if anything changed.
+
+    Before layout an Axes' width is matplotlib's default margins, not what its tick labels
+    leave: in a narrow figure a legend got more columns than its Axes could hold (and the
+    layout then shrank the Axes to make room for it), and the words at the two ends of an
+    axis could overlap. Placing them again may change the layout (and so the widths), so
+    this repeats, at most ``rounds`` times.
+    """
+    engine = figure.get_layout_engine()
+    if not isinstance(engine, ConstrainedLayoutEngine):
+        return False
+    artists = [a for ax in figure.axes for a in [ax.get_legend(), *ax.texts] if a is not None]
+    refits = [getattr(a, REFIT) for a in artists if hasattr(a, REFIT)]
+    changed = False
+    for _ in range(rounds):
+        # a fresh engine: the figure's own may keep an earlier layout (FrozenLayout)
+        compress = bool(getattr(engine, "_compress", False))
+        ConstrainedLayoutEngine(compress=compress, **engine.get()).execute(figure)
+        moved = [refit() for refit in refits]
+        if not any(moved):
+            break
+        changed = True
+    return changed
+
+
+def _room(ax: Axes) -> float:
+    """Pixels a legend above the Axes may take: from the figure's left edge (less its
+    padding) to the Axes' right edge; only the Axes' width if other Axes are on its left;
+    from the y label's right edge if the label, longer than the Axes is high, reaches up
+    beside the legend."""
+    figure = ax.get_figure(root=True)
+    assert figure is not None
+    spec = ax.get_subplotspec()
+    if spec is None or spec.colspan.start > 0:
+        return axes_width(ax)
+    pad = float(palette.STYLE["figure.constrained_layout.w_pad"]) * figure.dpi
+    box = ax.get_position()
+    left = pad
+    label = ax.yaxis.label
+    if label.get_visible() and label.get_text():
+        extent = label.get_window_extent()
+        if extent.y1 > box.y1 * figure.bbox.height:
+            left = extent.x1 + pad
+    return float(box.x1 * figure.bbox.width) - left
+
+
+def _columns_that_fit(ax: Axes, labels: Sequence[str], available: float) -> tuple[int, float]:
+    """The most legend columns whose total width fits ``available`` pixels, and that width."""
     size = float(palette.STYLE["legend.fontsize"])
     widths = text_widths(ax, labels, size)
-    points = ax.get_figure(root=True).dpi / 72  # type: ignore[union-attr]
-    available = axes_width(ax)
-    for ncols in range(len(labels), 1, -1):
+    em = size * ax.get_figure(root=True).dpi / 72  # type: ignore[union-attr]
+    needed = 0.0
+    for ncols in range(len(labels), 0, -1):
         rows, large = divmod(len(labels), ncols)  # matplotlib fills columns like this
         counts = [rows + 1] * large + [rows] * (ncols - large)
         starts = np.cumsum([0, *counts[:-1]])
-        columns = [widths[a : a + n] for a, n in zip(starts, counts, strict=True)]
-        needed = sum(max(c) + (HANDLE + PAD) * size * points for c in columns)
-        if needed + SPACING * size * points * (len(columns) - 1) <= available:
-            return ncols
-    return 1
+        columns = [widths[a : a + n] for a, n in zip(starts, counts, strict=True) if n]
+        needed = sum(max(c) + (HANDLE + PAD) * em for c in columns)
+        needed += SPACING * em * (len(columns) - 1) + 2 * BORDER * em
+        if needed <= available:
+            return ncols, needed
+    return 1, needed
+
+
+BORDER = 0.5
+"""Half a legend's padding inside its box and its gap to the anchor, in font sizes."""
 
 
 def text_widths(ax: Axes, texts: Sequence[str], size: float) -> list[float]:
@@ -170,29 +259,66 @@ def text_widths(ax: Axes, texts: Sequence[str], size: float) -> list[float]:
 
 
 def axes_width(ax: Axes) -> float:
-    """The Axes' width in pixels (before layout: a cautious estimate)."""
+    """The Axes' width in pixels (before the figure is laid out, matplotlib's default
+    margins: often wider than the Axes will be)."""
     figure = ax.get_figure(root=True)
     assert figure is not None
     return float(ax.get_position().width * figure.bbox.width)
 
 
-def end_labels(ax: Axes, left: str, right: str) -> tuple[Annotation, Annotation]:
-    """Texts at the two ends of the x axis, beside its label if they fit, else under it."""
-    size = float(palette.STYLE["font.size"])
-    widths = text_widths(ax, [left, right], size)
-    (label,) = text_widths(ax, [ax.get_xlabel()], float(palette.STYLE["axes.labelsize"]))
-    beside = max(widths) + 2 * size <= (axes_width(ax) - label) / 2
-    where, shift = (0.5, (0, 0)) if beside else (0.0, (0, -2))
+def end_labels(
+    ax: Axes, left: str, right: str, shorter: tuple[str, str] | None = None
+) -> tuple[Annotation, Annotation]:
+    """Texts at the two ends of the x axis: beside its label if they fit, else under it, or
+    (``shorter``) in fewer words under it when the full words would overlap there.
+
+    ``place_ends`` changes their words; ``fit_to_layout`` places them again for the
+    laid-out Axes."""
     style: dict[str, Any] = {
         "xycoords": ("axes fraction", ax.xaxis.label),
         "textcoords": "offset points",
-        "va": "center" if beside else "top",
         "color": palette.NEUTRAL_COLOR,
     }
-    return (
-        ax.annotate(left, (0.0, where), shift, ha="left", **style),
-        ax.annotate(right, (1.0, where), shift, ha="right", **style),
+    ends = (
+        ax.annotate(left, (0.0, 0.5), (0, 0), ha="left", **style),
+        ax.annotate(right, (1.0, 0.5), (0, 0), ha="right", **style),
     )
+    words: dict[str, Any] = {}
+
+    def refit() -> bool:
+        return place_ends(ax, ends, words["full"], words["shorter"])
+
+    setattr(ends[0], REFIT, refit)
+    setattr(ends[0], WORDS, words)
+    place_ends(ax, ends, (left, right), shorter)
+    return ends
+
+
+def place_ends(
+    ax: Axes,
+    ends: tuple[Annotation, Annotation],
+    full: tuple[str, str],
+    shorter: tuple[str, str] | None = None,
+) -> bool:
+    """Give ``end_labels``' texts these words and the place they fit; True if it changed."""
+    getattr(ends[0], WORDS, {}).update(full=full, shorter=shorter)
+    size = float(palette.STYLE["font.size"])
+    available = axes_width(ax)
+    (label,) = text_widths(ax, [ax.get_xlabel()], float(palette.STYLE["axes.labelsize"]))
+    words = full
+    beside = max(text_widths(ax, full, size)) + 2 * size <= (available - label) / 2
+    if not beside and shorter is not None and sum(text_widths(ax, full, size)) + size > available:
+        words = shorter
+    where, shift = (0.5, (0, 0)) if beside else (0.0, (0, -2))
+    changed = False
+    for text, word, x in zip(ends, words, (0.0, 1.0), strict=True):
+        if text.get_text() != word or tuple(text.xy) != (x, where):
+            changed = True
+        text.set_text(word)
+        text.xy = (x, where)
+        text.xyann = shift
+        text.set_verticalalignment("center" if beside else "top")
+    return changed
 
 
 def legend_right(ax: Axes, handles: Sequence[Artist], labels: Sequence[str]) -> Legend:

@@ -36,7 +36,7 @@ from matplotlib.patches import Patch
 
 from ..model import Negotiation
 from . import palette
-from ._base import NegotiationView, end_labels, legend_above
+from ._base import NegotiationView, end_labels, legend_above, place_ends
 from .data import LineData, line_data
 from .payoffs import Intervals
 
@@ -156,7 +156,7 @@ class LineView(NegotiationView):
             ax.spines["left"].set_visible(False)
             self._label_ticks()
             ax.set_xlabel(data.space.label)
-            self._ends = end_labels(ax, *self._end_words(data))  # who each end favours
+            self._ends = end_labels(ax, *self._end_words(data), self._end_words(data, False))
             for text in self._ends:
                 keep(text)
             handles = [
@@ -169,13 +169,15 @@ class LineView(NegotiationView):
             if paying:
                 light = _light(palette.NATION_COLORS[paying[0]])
                 handles.append(Patch(facecolor=light, edgecolor="none"))
-                labels.append("ratified only with side-payments")
+                labels.append("needs side-payments")
             self._legend = keep(legend_above(ax, handles, labels))
         self._draw_data(data)
 
     @staticmethod
-    def _end_words(data: LineData) -> tuple[str, str]:
-        return (f"← better for {data.b.name}", f"better for {data.a.name} →")
+    def _end_words(data: LineData, full: bool = True) -> tuple[str, str]:
+        """Who each end of the line favours (``full``: in more words)."""
+        better = "better " if full else ""
+        return (f"← {better}for {data.b.name}", f"{better}for {data.a.name} →")
 
     def _label_ticks(self) -> None:
         colours = {0: palette.dark(0), 1: palette.dark(1), -1: palette.ZONE_EDGE_COLOR}
@@ -256,8 +258,7 @@ class LineView(NegotiationView):
             self.ax.set_xlabel(data.space.label)
         labels = self._labels(data)
         if (data.a.name, data.b.name) != (self.data.a.name, self.data.b.name):
-            for text, words in zip(self._ends, self._end_words(data), strict=True):
-                text.set_text(words)
+            place_ends(self.ax, self._ends, self._end_words(data), self._end_words(data, False))
         if labels != self._labels(self.data):
             self.ax.set_yticks(np.arange(len(labels)), labels=labels[::-1])
             self._label_ticks()

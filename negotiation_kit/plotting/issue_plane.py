@@ -117,7 +117,12 @@ class PlaneView(NegotiationView):
             self._frontier = keep(ax.plot([], [], color=palette.FRONTIER_COLOR, lw=4,
                                           solid_capstyle="round", zorder=3.5)[0])  # fmt: skip
             handles.append(self._frontier)
-            marks: dict[str, Any] = {"clip_on": False, "ls": "none", "zorder": 6}
+            marks: dict[str, Any] = {
+                "clip_on": False,
+                "in_layout": False,
+                "ls": "none",
+                "zorder": 6,
+            }
             self._ideals = keep(ax.scatter([], [], s=45, marker="o", edgecolors="white", zorder=5))
             self._quo = keep(ax.plot([], [], marker="s", ms=11, mec="black", mew=1.5,
                                      color=palette.STATUS_QUO_COLOR, **marks)[0])  # fmt: skip

@@ -78,6 +78,7 @@ class HullView:
                 for name in ideals
             }
         ax.add_artist(key)
+        key.set_clip_on(False)  # unclipped, so the layout makes room for it
         self.artists: list[Artist] = [self.outline, *self.names.values()]
         self.update(ideals, corners, avoid)
 
@@ -119,7 +120,13 @@ class BenchmarkView:
 
     def __init__(self, plane: Axes, payoff: Axes, name: str) -> None:
         self.plane, self.payoff = plane, payoff
-        marks: dict[str, Any] = {"ls": "none", "clip_on": False, "zorder": 5.8, **HOLLOW}
+        marks: dict[str, Any] = {
+            "ls": "none",
+            "clip_on": False,
+            "in_layout": False,
+            "zorder": 5.8,
+            **HOLLOW,
+        }
         self.stars = [ax.plot([], [], **marks)[0] for ax in (plane, payoff)]
         self.arrow = FancyArrowPatch((0, 0), (0, 0), shrinkA=9, shrinkB=11, zorder=5.7, **ARROWS)
         self.inward = FancyArrowPatch((0, 0), (0, 0), shrinkA=0, shrinkB=0, zorder=3.3, **ARROWS)
@@ -133,6 +140,7 @@ class BenchmarkView:
             key = Legend(plane, handles, labels, loc="lower left", bbox_to_anchor=(1.02, 0.0),
                          borderaxespad=0.0)  # fmt: skip
         plane.add_artist(key)
+        key.set_clip_on(False)  # unclipped, so the layout makes room for it
         self.artists: list[Artist] = [*self.stars, self.edge, self.inward, self.arrow, self.label]
 
     def update(

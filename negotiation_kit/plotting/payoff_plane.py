@@ -129,7 +129,7 @@ class PayoffView(NegotiationView):
             self._frontier = keep(
                 ax.plot([], [], color=palette.FRONTIER_COLOR, lw=2.5, zorder=3)[0]
             )
-            marks: dict[str, Any] = {"clip_on": False, "ls": "none"}
+            marks: dict[str, Any] = {"clip_on": False, "in_layout": False, "ls": "none"}
             self._disagreement = keep(
                 ax.plot([0.0], [0.0], marker="s", ms=11, mec="black", mew=1.5,
                         color=palette.STATUS_QUO_COLOR, zorder=5, **marks)[0]

@@ -191,7 +191,7 @@ def draw_statics(
 
 class ShadedIntervals:
     """Vertical bands over an Axes' x intervals, pale blue like the agreements the issue line
-    shows as "ratified only with side-payments"; ``update(intervals)`` moves them.
+    shows as "needs side-payments"; ``update(intervals)`` moves them.
 
     >>> from negotiation_kit.plotting import new_figure
     >>> band = ShadedIntervals(new_figure(4, 3).add_subplot())

@@ -38,7 +38,7 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 
 from ..model import Negotiation
-from ..plotting import new_figure
+from ..plotting import fit_to_layout, new_figure
 from . import _controls, _layout, _words
 from ._render import FrameRenderer, flatten
 
@@ -121,7 +121,10 @@ class Explorer:
     _views: Any
     """What ``_draw`` returned: a dataclass of the views, read by name (``self._views.line``)."""
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {}
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 3.2)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 3.2)
+    """Inches at 100 dpi. At most about 7 wide: in a laptop's JupyterLab window (900 pixels,
+    the file browser open) a notebook cell is 464 pixels wide, and the figure's smallest text
+    (12 points, 16.7 pixels in the PNG) must still show at 9 pixels or more (issue 18)."""
     ISSUES: ClassVar[int] = 1
     """How many issues it shows: the frame budget is 17 ms on one issue, 33 ms on two."""
     RELAYOUT: ClassVar[bool] = True
@@ -143,6 +146,11 @@ class Explorer:
         # before _draw: a layout that _draw computes (to place a label in pixels) is kept
         self._renderer = FrameRenderer(self.figure, self._changing_artists, self.RELAYOUT)
         self._views = _named(self._draw(self.figure, self.negotiation, self._start))
+        if fit_to_layout(self.figure):  # legends' columns etc., for the laid-out Axes
+            reset = getattr(self.figure.get_layout_engine(), "reset", None)
+            if reset is not None:  # a layout that _draw computed is out of date
+                reset()
+            self._update(self.negotiation, self._start)  # what it placed in pixels, again
         self._description = self._describe(self.negotiation, self._start)
         self._quiet = False
         self.widget = self._layout(self._renderer.render())

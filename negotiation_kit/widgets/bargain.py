@@ -57,7 +57,7 @@ class BargainExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 5.4)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 6.0)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "wide zone (E1)": {"a_reservation": 0.2, "b_reservation": 0.8, "solution": "nash"},

@@ -120,7 +120,7 @@ class ConfigurationExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.4)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 6.6)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "aligned hawk: tied hands (E2)": E2,

@@ -90,7 +90,7 @@ class RulesExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 7.0)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 7.0)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "quota of 2/3 (E4)": {**E4, "rule": "quota"},

@@ -49,13 +49,17 @@ from ..plotting import (
 from . import _words
 from ._controls import slider
 from ._preview import PlaneExplorer
+from .two_issues import PLANES, TwoIssueExplorer
 
 EXAMPLE = Path(__file__).with_name("scenario_example.toml")
 """The file opened when no path is given: ``scenarios/classroom_tied_hands.toml``'s text."""
 STEPS = 100
 """A slider moves in about this many steps across the issue (a 'nice' step: 1, 2 or 5 x 10^k)."""
-LINE_SIZE = (8.8, 5.4)
-PLANE_SIZE = (10.5, 4.4)
+LINE_SIZE = (6.0, 7.0)
+"""The figure's size in inches on one issue (BargainExplorer's and a title), and on two (as
+TwoIssueExplorer's, whose layout it shares): at most 700 pixels wide, so a notebook cell of
+464 pixels (a laptop with JupyterLab's file browser open) shows its text at 9 pixels or more."""
+PLANE_SIZE = TwoIssueExplorer.FIGURE_SIZE
 MARGIN = 0.04
 """Blank space around the issue plane, as a share of it: room for a star on an edge."""
 RULES = {
@@ -265,16 +269,15 @@ class ScenarioExplorer(PlaneExplorer):
     ) -> Views:
         rules = RulesTitle(figure, negotiation)
         if isinstance(negotiation.space, nk.Line):
-            grid = figure.add_gridspec(2, 1, height_ratios=(1, 1.5))
+            grid = figure.add_gridspec(2, 1, height_ratios=(1.2, 1))
             line = draw_issue_line(figure.add_subplot(grid[0]), negotiation)
             payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
             return Views(issues=line, payoff=payoff, rules=rules)
-        # as in TwoIssueExplorer: the payoff plane's legend sits above it, in a row the issue
-        # plane spans, so the issue plane keeps the figure's full height
-        grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
-        plane = draw_issue_plane(figure.add_subplot(grid[:, 0]), negotiation)
+        # as in TwoIssueExplorer: one plane above the other
+        grid = figure.add_gridspec(2, 1, height_ratios=PLANES)
+        plane = draw_issue_plane(figure.add_subplot(grid[0]), negotiation)
         plane.set_margin(MARGIN)
-        payoff = draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
         return Views(issues=plane, payoff=payoff, rules=rules)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:
@@ -325,10 +328,11 @@ class RulesTitle:
 
 
 def rules_line(negotiation: nk.Negotiation) -> str:
-    """Each nation's rule in a few words.
+    """Each nation's rule in a few words, one line each (a narrow figure holds them).
 
     >>> print(rules_line(open_scenario("scenarios/e2_tied_hands.toml").negotiation))
-    Atlantica: unanimity, every faction can veto.   Borealia: one actor.
+    Atlantica: unanimity, every faction can veto.
+    Borealia: one actor.
     """
     parts = []
     for nation in (negotiation.a, negotiation.b):
@@ -346,7 +350,7 @@ def rules_line(negotiation: nk.Negotiation) -> str:
         else:
             words = "unanimity, every faction can veto"
         parts.append(f"{nation.name}: {words}.")
-    return "   ".join(parts)
+    return "\n".join(parts)
 
 
 def _slider_names(scenario: nk.Scenario) -> dict[tuple[str, int], str]:

@@ -127,7 +127,7 @@ class SidePaymentsExplorer(Explorer):
     """
 
     _views: Views
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 8.4)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 8.6)
     RELAYOUT: ClassVar[bool] = False
     """Switching setups renames the issue line's rows; the steelworkers' row, there in every
     setup, sets the margin, so the first layout serves them all."""

@@ -99,7 +99,7 @@ class SpatialRulesExplorer(PlaneExplorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.4, 5.0)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.4, 4.4)
     ISSUES: ClassVar[int] = 2
     PLANE: ClassVar[nk.Plane] = PLANE
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {

@@ -80,7 +80,7 @@ class StrategyExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.6)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 6.8)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "foreclose: the hawk's veto holds (E2)": _e2(capacity="foreclosed"),

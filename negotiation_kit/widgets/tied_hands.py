@@ -80,7 +80,7 @@ class TiedHandsExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.4)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 6.6)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "tied hands helps (E2)": E2,
@@ -162,7 +162,7 @@ class TiedHandsExplorer(Explorer):
             curves,
             current,
             xlabel="hawk's reservation",
-            ylabel="net welfare of Atlantica",
+            ylabel="net welfare",
             colors=[palette.NATION_COLORS[0], palette.NEUTRAL_COLOR],  # both are Atlantica's
         )
         return Views(line=line, statics=statics)

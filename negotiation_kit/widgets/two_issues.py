@@ -40,6 +40,8 @@ POLITICS = {"unitary: one actor": "unitary", "divided: farm lobby can veto": "di
 START = {"integrative": 0.75, "politics": "divided", "demand": 0.7}
 MARGIN = 0.04
 """Blank space around the issue plane, as a share of it: room for a star on an edge."""
+PLANES = (1.4, 1.0)
+"""How the figure's height is shared: the issue plane above, the payoff plane below."""
 
 
 def weights(integrative: float) -> tuple[float, float]:
@@ -84,7 +86,7 @@ class TwoIssueExplorer(PlaneExplorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (10.5, 4.4)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 7.8)
     ISSUES: ClassVar[int] = 2
     PLANE: ClassVar[nk.Plane] = PLANE
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
@@ -142,12 +144,12 @@ class TwoIssueExplorer(PlaneExplorer):
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
     ) -> Views:
-        # The payoff plane's legend sits above it, in a row the issue plane spans, so the
-        # issue plane keeps the figure's full height.
-        grid = figure.add_gridspec(2, 2, width_ratios=(1.5, 1), height_ratios=(0.01, 1))
-        plane = draw_issue_plane(figure.add_subplot(grid[:, 0]), negotiation)
+        # One plane above the other: side by side, a 464-pixel notebook cell (a laptop's
+        # window with the file browser open) showed both too small to read.
+        grid = figure.add_gridspec(2, 1, height_ratios=PLANES)
+        plane = draw_issue_plane(figure.add_subplot(grid[0]), negotiation)
         plane.set_margin(MARGIN)  # a hollow star in a corner stays clear of the tick labels
-        payoff = draw_payoff_plane(figure.add_subplot(grid[1, 1]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
         benchmark = BenchmarkView(plane.ax, payoff.ax, "Atlantica")
         veil = FrontierVeil(plane)
         self._show_benchmark(benchmark, negotiation, payoff)

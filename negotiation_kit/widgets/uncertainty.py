@@ -99,7 +99,7 @@ class UncertaintyExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 8.0)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 8.0)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "certain (E2)": {**U1, "width": 0.0},

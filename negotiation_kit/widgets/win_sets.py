@@ -141,7 +141,7 @@ class WinSetExplorer(Explorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (8.8, 6.6)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (6.0, 6.8)
     ISSUES: ClassVar[int] = 1
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
         "three vetoes (E4, unanimity)": E4,
