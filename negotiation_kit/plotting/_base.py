@@ -128,9 +128,10 @@ def legend_above(
     place costs time on every frame).
 
     Without ``ncols``, as many columns as fit: over the Axes, flush with its left edge, or,
-    when more columns fit that way, over the margin on its left too (tick labels, the
-    y label), flush with its right edge. Before the figure is laid out the Axes' width is
-    only a guess; ``fit_to_layout`` counts the columns again once it is.
+    when more columns fit that way, over the margin on its left too (tick labels), flush
+    with its right edge, but right of the y label if it would cover it. Before the figure is
+    laid out the Axes' width is only a guess; ``fit_to_layout`` counts the columns again
+    once it is.
     """
     fit, right = ncols, False
     if fit is None:
@@ -147,17 +148,21 @@ def legend_above(
         columnspacing=SPACING,
     )
     if ncols is None:
-        state = {"ncols": fit, "right": right}
+        state = {"ncols": fit, "right": right, "narrow": False}
         handles = list(handles)
 
-        def refit() -> bool:
+        def refit(settled: bool) -> bool:
             labels = [text.get_text() for text in legend.get_texts()]
-            ncols, width = _columns_that_fit(ax, labels, _room(ax))
+            if settled and state["right"] and _over_label(legend, ax):
+                state["narrow"] = True  # from now on, right of the label only
+            room = _room(ax, beside_label=bool(state["narrow"]))
+            ncols, width = _columns_that_fit(ax, labels, room)
             right = width > axes_width(ax)
             if (ncols, right) == (state["ncols"], state["right"]):
                 return False
             legend.set_ncols(ncols)
             legend._init_legend_box(handles, labels)  # type: ignore[attr-defined]  # the columns
+            legend.set_title("")  # as Legend() leaves it: no title, and no room kept for one
             legend.set_loc("lower right" if right else "lower left")
             legend.set_bbox_to_anchor((1.0 if right else 0.0, 1.01), transform=ax.transAxes)
             state.update(ncols=ncols, right=right)
@@ -171,12 +176,13 @@ HANDLE, PAD, SPACING = 1.6, 0.8, 1.2
 """Legend handle length, gap to its text and gap between columns, in font sizes."""
 REFIT = "_nk_refit"
 """The attribute of an artist placed by its Axes' width: a function placing it again for
-the laid-out width (True if it changed anything), called by ``fit_to_layout``."""
+the laid-out width (True if it changed anything), called by ``fit_to_layout`` (with True
+once the layout is no longer the first guess)."""
 WORDS = "_nk_words"
 """The attribute of ``end_labels``' first text holding the words of both (full, shorter)."""
 
 
-def fit_to_layout(figure: Figure, rounds: int = 3) -> bool:
+def fit_to_layout(figure: Figure, rounds: int = 4) -> bool:
     """Lay ``figure`` out and place again what was placed by an Axes' width before the
     layout (``legend_above``'s columns, ``end_labels``); True if anything changed.
 
@@ -189,39 +195,41 @@ def fit_to_layout(figure: Figure, rounds: int = 3) -> bool:
     engine = figure.get_layout_engine()
     if not isinstance(engine, ConstrainedLayoutEngine):
         return False
-    artists = [a for ax in figure.axes for a in [ax.get_legend(), *ax.texts] if a is not None]
+    artists = [a for ax in figure.axes for a in ax.get_children()]  # legends, texts
     refits = [getattr(a, REFIT) for a in artists if hasattr(a, REFIT)]
     changed = False
-    for _ in range(rounds):
+    for round in range(rounds):
         # a fresh engine: the figure's own may keep an earlier layout (FrozenLayout)
         compress = bool(getattr(engine, "_compress", False))
         ConstrainedLayoutEngine(compress=compress, **engine.get()).execute(figure)
-        moved = [refit() for refit in refits]
+        moved = [refit(round > 0) for refit in refits]
         if not any(moved):
             break
         changed = True
     return changed
 
 
-def _room(ax: Axes) -> float:
+def _room(ax: Axes, beside_label: bool = False) -> float:
     """Pixels a legend above the Axes may take: from the figure's left edge (less its
-    padding) to the Axes' right edge; only the Axes' width if other Axes are on its left;
-    from the y label's right edge if the label, longer than the Axes is high, reaches up
-    beside the legend."""
+    padding) to the Axes' right edge, or from the y label's right edge (``beside_label``),
+    or only the Axes' width if other Axes are on its left."""
     figure = ax.get_figure(root=True)
     assert figure is not None
     spec = ax.get_subplotspec()
     if spec is None or spec.colspan.start > 0:
         return axes_width(ax)
     pad = float(palette.STYLE["figure.constrained_layout.w_pad"]) * figure.dpi
-    box = ax.get_position()
-    left = pad
+    left = ax.yaxis.label.get_window_extent().x1 + pad if beside_label else pad
+    return float(ax.get_position().x1 * figure.bbox.width - left)
+
+
+def _over_label(legend: Legend, ax: Axes) -> bool:
+    """Whether the legend covers the Axes' y label (a label longer than the Axes is high
+    reaches up beside the legend)."""
     label = ax.yaxis.label
-    if label.get_visible() and label.get_text():
-        extent = label.get_window_extent()
-        if extent.y1 > box.y1 * figure.bbox.height:
-            left = extent.x1 + pad
-    return float(box.x1 * figure.bbox.width) - left
+    if not (label.get_visible() and label.get_text()):
+        return False
+    return bool(legend.get_window_extent().overlaps(label.get_window_extent()))
 
 
 def _columns_that_fit(ax: Axes, labels: Sequence[str], available: float) -> tuple[int, float]:
@@ -285,7 +293,7 @@ def end_labels(
     )
     words: dict[str, Any] = {}
 
-    def refit() -> bool:
+    def refit(settled: bool) -> bool:
         return place_ends(ax, ends, words["full"], words["shorter"])
 
     setattr(ends[0], REFIT, refit)

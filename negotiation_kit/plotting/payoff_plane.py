@@ -33,7 +33,7 @@ from matplotlib.patches import Patch
 
 from ..model import Negotiation
 from . import palette
-from ._base import NegotiationView, legend_above, stable_limits
+from ._base import NegotiationView, legend_above, legend_right, stable_limits
 from .data import PayoffData, payoff_data
 from .geometry import BoolArray, FloatArray, IntArray
 from .images import GridImage
@@ -60,6 +60,8 @@ OUTCOME_STYLE: dict[str, dict[str, Any]] = {
 }  # fmt: skip
 """How the outcome is marked under each solution (as on the issue line)."""
 Limits = tuple[float, float]
+LEGEND_PLACES = ("above", "right")
+"""Where the payoff plane's legend may go."""
 MAX_REACH = 8
 STRIDE = 4
 
@@ -70,10 +72,17 @@ class PayoffView(NegotiationView):
     data: PayoffData
 
     def __init__(
-        self, ax: Axes, negotiation: Negotiation, limits: tuple[Limits, Limits] | None = None
+        self,
+        ax: Axes,
+        negotiation: Negotiation,
+        limits: tuple[Limits, Limits] | None = None,
+        legend: str = "above",
     ) -> None:
+        if legend not in LEGEND_PLACES:
+            raise ValueError(f"legend must be one of {LEGEND_PLACES}, got {legend!r}")
         self._solution = negotiation.solution
         self._fixed = limits
+        self._beside = legend == "right"
         self._clear: list[tuple[float, float]] = []
         super().__init__(ax, negotiation)
 
@@ -153,7 +162,8 @@ class PayoffView(NegotiationView):
             ]
             labels = ["zone of agreement", "all agreements", "pareto frontier", "no agreement"]
             labels.append(f"{self._solution} outcome")
-            self._legend = keep(legend_above(ax, handles, labels))
+            place = legend_right if self._beside else legend_above
+            self._legend = keep(place(ax, handles, labels))
             self._set_labels(data)
         self._limits: tuple[Limits, Limits] | None = None
         self._draw_data(data)
@@ -283,7 +293,10 @@ def _step(mask: BoolArray, combine: Any, fill: bool) -> BoolArray:
 
 
 def draw_payoff_plane(
-    ax: Axes, negotiation: Negotiation, limits: tuple[Limits, Limits] | None = None
+    ax: Axes,
+    negotiation: Negotiation,
+    limits: tuple[Limits, Limits] | None = None,
+    legend: str = "above",
 ) -> PayoffView:
     """Draw the principals' net welfare: feasible payoffs, frontier, (0, 0), outcome.
 
@@ -293,6 +306,7 @@ def draw_payoff_plane(
     a Line or a Plane (a new structure, e.g. a Plane after a Line, replaces its own artists;
     another solution only restyles the outcome's marker). ``limits``, ``((x0, x1), (y0,
     y1))``, fixes the axes; by default they follow the payoffs, changing only when the
-    payoffs leave them or shrink to a third of them.
+    payoffs leave them or shrink to a third of them. ``legend`` is ``"above"`` the plane
+    or ``"right"`` of it (where a figure has room, e.g. under an issue plane's legend).
     """
-    return PayoffView(ax, negotiation, limits)
+    return PayoffView(ax, negotiation, limits, legend)

@@ -228,9 +228,9 @@ class ChanceView(_IssueView):
         self.before = self._marks(palette.NEUTRAL_COLOR, hollow=True)
         ax.set_ylim(*CHANCE_LIMITS)
         ax.set_yticks([0, 0.5, 1], labels=["0%", "50%", "100%"])
-        ax.set_ylabel("chance of ratification")
+        ax.set_ylabel("chance of\nratification")  # two lines: the panel is short
         patch = Patch(facecolor=RANGE_COLOR)
-        labels = ["both ratify", "hawk may lie here", "deal before it was revealed"]
+        labels = ["both ratify", "hawk may lie here", "before revealing"]  # in one row
         revealed = legend_above(ax, [self.curve, patch, self.before], labels)
         ax.legend_ = None  # kept as an artist: one of the two legends is shown
         ax.add_artist(revealed)
@@ -349,7 +349,7 @@ class WidthView(View):
         with palette.style():
             palette.style_axes(ax)
             ax.set_xlim(0.0, float(np.max(widths)))
-            ax.set_xlabel("width of the uncertainty about the hawk's reservation")
+            ax.set_xlabel("width of the uncertainty (0 = known)")  # the slider's words
             ax.set_ylabel("expected net welfare\nat the deal")
             self._keep(ax.axhline(0.0, color=palette.NEUTRAL_COLOR, lw=1.0, zorder=0))
             self.current = self._keep(

@@ -277,7 +277,7 @@ class ScenarioExplorer(PlaneExplorer):
         grid = figure.add_gridspec(2, 1, height_ratios=PLANES)
         plane = draw_issue_plane(figure.add_subplot(grid[0]), negotiation)
         plane.set_margin(MARGIN)
-        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation, legend="right")
         return Views(issues=plane, payoff=payoff, rules=rules)
 
     def _update(self, negotiation: nk.Negotiation, values: Mapping[str, Any]) -> None:

@@ -40,7 +40,7 @@ POLITICS = {"unitary: one actor": "unitary", "divided: farm lobby can veto": "di
 START = {"integrative": 0.75, "politics": "divided", "demand": 0.7}
 MARGIN = 0.04
 """Blank space around the issue plane, as a share of it: room for a star on an edge."""
-PLANES = (1.4, 1.0)
+PLANES = (1.25, 1.0)
 """How the figure's height is shared: the issue plane above, the payoff plane below."""
 
 
@@ -66,9 +66,9 @@ class Views:
 class TwoIssueExplorer(PlaneExplorer):
     """Two issues: a logroll, and a farm lobby's veto that cuts it off.
 
-    Left: the issue plane, with each faction's iso-gain line ``g = 0`` (the arrow points to
-    the deals it accepts), both win-sets, the zone of agreement, its Pareto frontier, the
-    Nash outcome (filled star) and a unitary Atlantica's outcome (hollow star). Right: the
+    Above: the issue plane, with each faction's iso-gain line ``g = 0`` (the arrow points
+    to the deals it accepts), both win-sets, the zone of agreement, its Pareto frontier, the
+    Nash outcome (filled star) and a unitary Atlantica's outcome (hollow star). Below: the
     two nations' net welfare; the arrow from the hollow to the filled star is ``Δ``.
     Controls: how integrative the bargain is, whether Atlantica's farm lobby (which cares
     only about issue 2) can veto, and what it demands on issue 2.
@@ -86,7 +86,7 @@ class TwoIssueExplorer(PlaneExplorer):
 
     _views: Views
 
-    FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 7.8)
+    FIGURE_SIZE: ClassVar[tuple[float, float]] = (7.0, 7.4)
     ISSUES: ClassVar[int] = 2
     PLANE: ClassVar[nk.Plane] = PLANE
     PRESETS: ClassVar[dict[str, dict[str, Any]]] = {
@@ -144,12 +144,13 @@ class TwoIssueExplorer(PlaneExplorer):
     def _draw(
         self, figure: Figure, negotiation: nk.Negotiation, values: Mapping[str, Any]
     ) -> Views:
-        # One plane above the other: side by side, a 464-pixel notebook cell (a laptop's
-        # window with the file browser open) showed both too small to read.
+        # One plane above the other, each with its legend on its right: side by side, a
+        # 464-pixel notebook cell (a laptop's window with the file browser open) showed
+        # both too small to read.
         grid = figure.add_gridspec(2, 1, height_ratios=PLANES)
         plane = draw_issue_plane(figure.add_subplot(grid[0]), negotiation)
         plane.set_margin(MARGIN)  # a hollow star in a corner stays clear of the tick labels
-        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation)
+        payoff = draw_payoff_plane(figure.add_subplot(grid[1]), negotiation, legend="right")
         benchmark = BenchmarkView(plane.ax, payoff.ax, "Atlantica")
         veil = FrontierVeil(plane)
         self._show_benchmark(benchmark, negotiation, payoff)

@@ -68,6 +68,8 @@ def test_notebook_in_jupyterlab(
             page.locator('.jp-SideBar [data-id="filebrowser"]').click()
         page.wait_for_timeout(1000)
         shown = harness.figure_text_on_screen(panel, path)
+        print(*(f"{path.stem}: {name} text {px:.1f} px ({how})" for name, px, how in shown))
+        harness.screenshot(page, artifacts / f"lab-{path.stem}-900.png")
         page.set_viewport_size(harness.VIEWPORT)  # type: ignore[arg-type]
         small = [f"{name}: {px:.1f} px ({how})" for name, px, how in shown if px < 9]
         assert not small, f"{step}: figure text under 9 px on screen: {small}"
