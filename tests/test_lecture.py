@@ -8,7 +8,7 @@ nothing (a printout goes stale once a slider moves) and says nothing that needs 
 ("run the next cell", "the code above", inline code...). They also check the launcher: lessons
 named in every way an instructor might, a clear message for a lesson that does not exist,
 nothing ever written into ``notebooks/``, and the one command starting Voila on the lecture.
-The browser test (``tests/browser/test_lecture.py``) opens every lecture view in Voila.
+The browser test (``tests/browser/test_lecture_views.py``) opens every lecture view in Voila.
 
 Lessons named in ``PENDING`` still wait for their lecture cells (another engineer's part of
 the issue): their tests are expected to fail (``xfail``) until that work lands and empties it.

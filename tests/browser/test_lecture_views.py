@@ -100,10 +100,10 @@ def lectures(
     """The lecture notebooks of every lesson in ``served/lecture/``, opened on the Voila."""
     lecture.build(harness.ROOT, served / "lecture")
     (artifacts / "lecture-figure-text.txt").unlink(missing_ok=True)  # this run's numbers only
-    selected = [  # in the order pytest runs them (-k and random order included)
+    selected = [  # in the order pytest runs them (-k, random order; a doctest has no module)
         item.callspec.params["name"]
         for item in request.session.items
-        if item.module is request.module and hasattr(item, "callspec")
+        if getattr(item, "module", None) is request.module and hasattr(item, "callspec")
     ]
     opened = Lectures(browser, voila, selected)
     try:
