@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import nbformat
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page, Playwright
 
@@ -641,3 +643,15 @@ def figure_text_on_screen(scope: Locator, path: Path) -> list[tuple[str, float, 
         (name, smallest_text_px(name) * shown / natural, f"shown {shown:.0f} of {natural} px")
         for name, (shown, natural) in zip(classes, widths, strict=True)
     ]
+
+
+def code_lines(path: Path) -> list[str]:
+    """Distinctive lines of a notebook's code (imports, assignments): none may show in Voila."""
+    notebook = nbformat.read(path, as_version=4)
+    lines = [
+        line.strip()
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for line in cell.source.splitlines()
+    ]
+    return [line for line in lines if line.startswith(("import ", "from ")) or " = " in line]

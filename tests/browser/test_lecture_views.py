@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import harness
-import nbformat
 import pytest
 
 from negotiation_kit import lecture
@@ -112,18 +111,6 @@ def lectures(
         opened.context.close()
 
 
-def code_lines(path: Path) -> list[str]:
-    """Distinctive lines of the lecture notebook's code, none of which may show."""
-    notebook = nbformat.read(path, as_version=4)
-    lines = [
-        line.strip()
-        for cell in notebook.cells
-        if cell.cell_type == "code"
-        for line in cell.source.splitlines()
-    ]
-    return [line for line in lines if line.startswith(("import ", "from ")) or " = " in line]
-
-
 @pytest.mark.parametrize("name", LESSONS, ids=lambda name: name.removesuffix(".ipynb"))
 def test_lecture_view(name: str, lectures: Lectures, served: Path, artifacts: Path) -> None:
     path = served / "lecture" / name
@@ -156,7 +143,7 @@ def test_lecture_view(name: str, lectures: Lectures, served: Path, artifacts: Pa
         assert not errors, f"{step}: the page shows errors:\n" + "\n---\n".join(errors)
         text = body.inner_text()
         assert "Traceback" not in text and "There was an error" not in text, f"{step}: an error"
-        shown = [line for line in code_lines(path) if line in text]
+        shown = [line for line in harness.code_lines(path) if line in text]
         assert not shown, f"{step}: the lecture shows code: {shown[:3]}"
         step("check the explorers")
         found = harness.mark_explorers(body)

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import harness
-import nbformat
 import pytest
 from test_lab import explorers_built
 
@@ -22,18 +21,6 @@ if TYPE_CHECKING:
 
 LESSONS = ["01_one_issue.ipynb", "03_tied_hands.ipynb"]
 """Lessons presented with Voila in these tests (at least two, issue 6)."""
-
-
-def code_lines(path: Path) -> list[str]:
-    """Distinctive lines of the notebook's code, none of which Voila may show."""
-    notebook = nbformat.read(path, as_version=4)
-    lines = [
-        line.strip()
-        for c in notebook.cells
-        if c.cell_type == "code"
-        for line in c.source.splitlines()
-    ]
-    return [line for line in lines if line.startswith(("import ", "from ")) or " = " in line]
 
 
 @pytest.mark.parametrize("name", LESSONS, ids=lambda name: name.removesuffix(".ipynb"))
@@ -65,7 +52,7 @@ def test_lesson_in_voila(name: str, voila: harness.Server, page: Page, artifacts
         errors = harness.errors_shown(body)
         assert not errors, f"{step}: the page shows errors:\n" + "\n---\n".join(errors)
         text = body.inner_text()
-        shown = [line for line in code_lines(path) if line in text]
+        shown = [line for line in harness.code_lines(path) if line in text]
         assert not shown, f"{step}: Voila shows code (lecture mode hides it): {shown[:3]}"
         assert "There was an error" not in text, f"{step}: Voila reports an error"
         found = harness.mark_explorers(body)
